@@ -1,0 +1,110 @@
+import type { Exchange, Transcript } from '@/lib/report/schema';
+
+/**
+ * Small builders of transcripts for check tests: plain data, shaped like what the probe records.
+ * A healthy run against https://example.com/mcp is the starting point; each test changes one thing.
+ */
+export function transcript(overrides: Partial<Transcript> = {}): Transcript {
+  return {
+    version: 1,
+    target: { url: 'https://example.com/mcp', credentialsInUrl: false, fragment: null, headerNames: [], hasToken: false },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 120,
+    steps: [
+      { id: 'dns', status: 'ok', durationMs: 2, summary: 'example.com → 93.184.216.34', error: null },
+      { id: 'tcp', status: 'ok', durationMs: 10, summary: 'connected', error: null },
+      { id: 'tls', status: 'ok', durationMs: 20, summary: 'TLSv1.3', error: null },
+      { id: 'initialize', status: 'ok', durationMs: 40, summary: 'session opened over Streamable HTTP', error: null },
+      { id: 'tools', status: 'ok', durationMs: 30, summary: '1 tool in 1 page', error: null },
+    ],
+    dns: { hostname: 'example.com', addresses: [{ address: '93.184.216.34', family: 4 }], error: null },
+    tcp: { address: '93.184.216.34', port: 443, connectMs: 10, error: null },
+    tls: {
+      protocol: 'TLSv1.3',
+      authorizationError: null,
+      hostnameError: null,
+      chain: [
+        {
+          subject: 'CN=example.com',
+          issuer: 'CN=Example CA',
+          subjectAltNames: ['DNS:example.com'],
+          validFrom: '2025-06-01T00:00:00.000Z',
+          validTo: '2027-06-01T00:00:00.000Z',
+          fingerprint256: 'AA:BB',
+          selfSigned: false,
+        },
+      ],
+      error: null,
+    },
+    mcp: {
+      attempts: [{ url: 'https://example.com/mcp', transport: 'streamable-http', guessed: false, ok: true, status: 200, error: null, exchangeIds: ['x1', 'x2'] }],
+      transport: 'streamable-http',
+      initializeResult: {
+        protocolVersion: '2025-06-18',
+        capabilities: { tools: { listChanged: false } },
+        serverInfo: { name: 'example', version: '1.0.0' },
+      },
+      initializeExchangeId: 'x1',
+      sessionId: null,
+      transportErrors: [],
+    },
+    listing: {
+      pages: [{ cursor: null, nextCursor: null, count: 1, exchangeId: 'x3', durationMs: 30, error: null }],
+      stoppedEarly: null,
+      relist: null,
+    },
+    tools: [tool()],
+    widgets: null,
+    auth: null,
+    exchanges: [
+      exchange({ id: 'x1', rpc: { method: 'initialize', id: 0 } }),
+      exchange({ id: 'x2', rpc: { method: 'notifications/initialized' }, response: response(202, '', '') }),
+      exchange({ id: 'x3', step: 'tools', rpc: { method: 'tools/list', id: 1 } }),
+    ],
+    ...overrides,
+  };
+}
+
+export function tool(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'search_docs',
+    title: 'Search docs',
+    description: 'Searches the product documentation and returns the best matching pages.',
+    inputSchema: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] },
+    annotations: { readOnlyHint: true, openWorldHint: false },
+    ...overrides,
+  };
+}
+
+export function response(status: number, text: string, contentType = 'application/json'): NonNullable<Exchange['response']> {
+  return {
+    status,
+    statusText: '',
+    headers: contentType ? [['content-type', contentType]] : [],
+    body: text ? { text, bytes: text.length, truncated: false } : null,
+  };
+}
+
+export function exchange(overrides: Partial<Exchange> = {}): Exchange {
+  return {
+    id: 'x1',
+    step: 'initialize',
+    startedAt: 0,
+    durationMs: 10,
+    request: { method: 'POST', url: 'https://example.com/mcp', headers: [['content-type', 'application/json']], body: null },
+    response: response(200, '{"jsonrpc":"2.0","id":0,"result":{}}'),
+    error: null,
+    ...overrides,
+  };
+}
+
+/** A transcript whose step `id` failed with this error and whose later steps were skipped. */
+export function failedAt(step: Transcript['steps'][number]['id'], error: { code: string; message: string }, overrides: Partial<Transcript> = {}): Transcript {
+  const base = transcript(overrides);
+  const order = base.steps.map((s) => s.id);
+  const at = order.indexOf(step);
+  base.steps = base.steps.map((s, i) =>
+    i < at ? s : i === at ? { ...s, status: 'failed', summary: error.message, error } : { ...s, status: 'skipped', summary: `skipped: ${step} failed`, error: null },
+  );
+  return base;
+}

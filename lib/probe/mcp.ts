@@ -1,0 +1,144 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport as SdkTransport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { HandshakeAttempt, ProbeErrorData, Transport } from '@/lib/report/schema';
+import { ProbeError, ProbeErrorCode, describe, oneLine } from './errors';
+import type { Recorder } from './recorder';
+
+export const CLIENT_INFO = { name: 'mcp-doctor', version: '0.1.0' } as const;
+
+/** An open MCP session and the means to bound and close it. */
+export interface Session {
+  client: Client;
+  transport: SdkTransport;
+  kind: Transport;
+  /** Errors the transport raised outside a request (the optional GET stream, a broken SSE response). */
+  transportErrors: ProbeErrorData[];
+  request<T extends z.ZodType>(method: string, params: Record<string, unknown>, schema: T): Promise<z.infer<T>>;
+  close(): Promise<void>;
+}
+
+export interface HandshakeOptions {
+  recorder: Recorder;
+  requestTimeoutMs: number;
+  /** The run's signal: when it aborts, everything in flight stops. */
+  signal: AbortSignal;
+}
+
+function raceDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => ProbeError): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Opens a session with one transport. The SDK's own timeouts do not cover everything (the legacy
+ * SSE transport waits for its `endpoint` event with none), so every await here is raced against a
+ * deadline, and a transport error aborts the request in flight instead of leaving it to time out.
+ */
+export async function openSession(url: URL, kind: Transport, options: HandshakeOptions): Promise<{ session: Session | null; attempt: HandshakeAttempt }> {
+  const { recorder, requestTimeoutMs, signal } = options;
+  const mark = recorder.mark();
+  const client = new Client(CLIENT_INFO, { capabilities: {} });
+  const transport: SdkTransport =
+    kind === 'streamable-http'
+      ? new StreamableHTTPClientTransport(url, {
+          fetch: recorder.fetch,
+          reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
+        })
+      : new SSEClientTransport(url, { fetch: recorder.fetch });
+
+  const transportErrors: ProbeErrorData[] = [];
+  let inFlight: AbortController | null = null;
+  // Set before connect: the Client chains its own handler after this one.
+  transport.onerror = (error) => {
+    const data = error instanceof ProbeError ? error.toData() : { code: ProbeErrorCode.Failed, message: oneLine(describe(error), 300) };
+    if (transportErrors.length < 20) transportErrors.push(data);
+    if (error instanceof ProbeError || /SSE stream disconnected/.test(error.message)) {
+      inFlight?.abort(error instanceof ProbeError ? error : new ProbeError(ProbeErrorCode.BadResponse, data.message));
+    }
+  };
+
+  const bounded = async <T>(doing: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    inFlight = controller;
+    const stop = () => controller.abort(new ProbeError(ProbeErrorCode.Aborted, `${doing}: the run was stopped`));
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      return await raceDeadline(run(controller.signal), requestTimeoutMs, () => {
+        const error = new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${requestTimeoutMs} ms`);
+        controller.abort(error);
+        return error;
+      });
+    } finally {
+      signal.removeEventListener('abort', stop);
+      inFlight = null;
+    }
+  };
+
+  const close = async () => {
+    // `client.close()` never sends the DELETE that ends a session; terminateSession does.
+    if (transport instanceof StreamableHTTPClientTransport) {
+      await raceDeadline(transport.terminateSession(), 2_000, () => new ProbeError(ProbeErrorCode.Timeout, 'DELETE session')).catch(() => {});
+    }
+    await raceDeadline(client.close(), 2_000, () => new ProbeError(ProbeErrorCode.Timeout, 'close')).catch(() => {});
+  };
+
+  const doing = `initialize ${url.href} (${kind === 'sse' ? 'legacy HTTP+SSE' : 'Streamable HTTP'})`;
+  try {
+    await bounded(doing, (s) => client.connect(transport, { signal: s, timeout: requestTimeoutMs }));
+  } catch (error) {
+    await close();
+    const probeError = asProbeError(error, doing);
+    const exchangeIds = recorder.idsSince(mark);
+    return {
+      session: null,
+      attempt: {
+        url: url.href,
+        transport: kind,
+        guessed: false,
+        ok: false,
+        status: recorder.firstStatus(exchangeIds),
+        error: probeError,
+        exchangeIds,
+      },
+    };
+  }
+
+  const session: Session = {
+    client,
+    transport,
+    kind,
+    transportErrors,
+    request: (method, params, schema) =>
+      bounded(`${method} ${url.href}`, (s) => client.request({ method, params }, schema, { signal: s, timeout: requestTimeoutMs })),
+    close,
+  };
+  return {
+    session,
+    attempt: { url: url.href, transport: kind, guessed: false, ok: true, status: null, error: null, exchangeIds: recorder.idsSince(mark) },
+  };
+}
+
+/** One line for a failed request, with the body the SDK embeds in its message cut short. */
+export function asProbeError(error: unknown, doing: string): ProbeErrorData {
+  if (error instanceof ProbeError) return error.toData();
+  if (error instanceof StreamableHTTPError) {
+    return { code: ProbeErrorCode.HttpStatus, message: oneLine(`${doing}: HTTP ${error.code ?? '?'} — ${error.message}`, 300) };
+  }
+  if (error instanceof z.ZodError) {
+    return { code: ProbeErrorCode.BadResponse, message: oneLine(`${doing}: the answer is not valid: ${error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`, 300) };
+  }
+  if (error instanceof McpError) {
+    return { code: ProbeErrorCode.JsonRpcError, message: oneLine(`${doing}: JSON-RPC error ${error.code}: ${error.message}`, 300) };
+  }
+  return { code: ProbeErrorCode.Failed, message: oneLine(`${doing}: ${describe(error)}`, 300) };
+}
+
+/** The statuses after which the spec's backwards-compatibility procedure tries the legacy SSE transport. */
+export const SSE_FALLBACK_STATUSES = [400, 404, 405];

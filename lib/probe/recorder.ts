@@ -1,0 +1,263 @@
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { Body, Exchange, HeaderList, StepId } from '@/lib/report/schema';
+import { ProbeError, ProbeErrorCode, toProbeError } from './errors';
+import { LIMITS } from './limits';
+import type { Redactor } from './redact';
+import { parseSse } from './sse';
+
+type Bounds = Pick<typeof LIMITS, 'requestTimeoutMs' | 'maxBodyBytes' | 'keptBodyBytes' | 'keptSseEvents'>;
+
+export interface RecorderOptions {
+  redactor: Redactor;
+  /** Aborted when the run ends or runs out of time; stops every exchange still open. */
+  signal: AbortSignal;
+  bounds?: Partial<Bounds>;
+  /** The fetch that really dials (the SSRF guard plugs in here). */
+  baseFetch?: typeof fetch;
+  /** Headers added to every request (the user's extra headers and bearer token). */
+  headers?: Record<string, string>;
+}
+
+/** An exchange while it is still being written: bodies as raw bytes until the snapshot. */
+interface OpenExchange {
+  id: string;
+  step: StepId;
+  startedAt: number;
+  durationMs: number | null;
+  rpc: Exchange['rpc'];
+  method: string;
+  url: string;
+  requestHeaders: HeaderList;
+  requestBody: string | null;
+  response: { status: number; statusText: string; headers: HeaderList } | null;
+  responseBody: { chunks: Uint8Array[]; kept: number; bytes: number; done: boolean } | null;
+  error: ProbeError | null;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * The one fetch every part of the probe uses (SDK transports, OAuth discovery, resource fetches).
+ * It records each exchange — request, status, headers, a bounded copy of the body, timing, error —
+ * and enforces the bounds: a per-request timeout, a cap on bytes read, and the run's own abort.
+ */
+export class Recorder {
+  step: StepId = 'initialize';
+  private readonly open: OpenExchange[] = [];
+  private readonly t0 = performance.now();
+  private readonly bounds: Bounds;
+
+  constructor(private readonly options: RecorderOptions) {
+    this.bounds = { ...LIMITS, ...options.bounds };
+  }
+
+  /** ms since the recorder was created (the run's clock). */
+  now(): number {
+    return Math.round((performance.now() - this.t0) * 10) / 10;
+  }
+
+  /** Position to pass to `idsSince` to learn which exchanges a block of work made. */
+  mark(): number {
+    return this.open.length;
+  }
+
+  idsSince(mark: number): string[] {
+    return this.open.slice(mark).map((x) => x.id);
+  }
+
+  /** The HTTP status of the first of these exchanges that got an answer. */
+  firstStatus(ids: readonly string[]): number | null {
+    const wanted = new Set(ids);
+    return this.open.find((x) => wanted.has(x.id) && x.response)?.response?.status ?? null;
+  }
+
+  lastId(): string | null {
+    return this.open.at(-1)?.id ?? null;
+  }
+
+  readonly fetch: FetchLike = async (input, init) => {
+    const url = input instanceof URL ? input.href : String(input);
+    const headers = new Headers(this.options.headers);
+    new Headers(init?.headers).forEach((value, key) => headers.set(key, value));
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const requestBody = bodyText(init?.body);
+    const exchange: OpenExchange = {
+      id: `x${this.open.length + 1}`,
+      step: this.step,
+      startedAt: this.now(),
+      durationMs: null,
+      rpc: rpcOf(requestBody),
+      method,
+      url,
+      requestHeaders: [...headers],
+      requestBody,
+      response: null,
+      responseBody: null,
+      error: null,
+    };
+    this.open.push(exchange);
+
+    // A stream the client holds open (the SSE GET) lives as long as the run; anything else gets
+    // the per-request bound, which also covers reading the body.
+    const streaming = method === 'GET' && /text\/event-stream/.test(headers.get('accept') ?? '');
+    const signals = [this.options.signal];
+    if (init?.signal) signals.push(init.signal);
+    if (!streaming) signals.push(AbortSignal.timeout(this.bounds.requestTimeoutMs));
+    const signal = AbortSignal.any(signals);
+    const doing = `${method} ${url}`;
+
+    let response: Response;
+    try {
+      const baseFetch = this.options.baseFetch ?? fetch;
+      response = await baseFetch(url, { ...init, method, headers, signal, redirect: init?.redirect });
+    } catch (error) {
+      throw this.fail(exchange, toProbeError(abortReason(signal) ?? error, doing));
+    }
+    exchange.response = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+    };
+    if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
+      exchange.durationMs = this.now() - exchange.startedAt;
+      return rebuild(response, null);
+    }
+    return rebuild(response, this.tap(exchange, response.body, signal, doing));
+  };
+
+  /** A pass-through stream (not `tee()`, which buffers for the slower branch) that keeps a bounded copy. */
+  private tap(
+    exchange: OpenExchange,
+    source: ReadableStream<Uint8Array>,
+    signal: AbortSignal,
+    doing: string,
+  ): ReadableStream<Uint8Array> {
+    const body = { chunks: [] as Uint8Array[], kept: 0, bytes: 0, done: false };
+    exchange.responseBody = body;
+    const reader = source.getReader();
+    const finish = () => {
+      body.done = true;
+      exchange.durationMs ??= this.now() - exchange.startedAt;
+    };
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            finish();
+            controller.close();
+            return;
+          }
+          body.bytes += value.byteLength;
+          if (body.kept < this.bounds.keptBodyBytes) {
+            const slice = value.subarray(0, this.bounds.keptBodyBytes - body.kept);
+            body.chunks.push(slice.slice());
+            body.kept += slice.byteLength;
+          }
+          if (body.bytes > this.bounds.maxBodyBytes) {
+            const error = new ProbeError(
+              ProbeErrorCode.BodyTooLarge,
+              `${doing}: response body exceeded ${this.bounds.maxBodyBytes} bytes; reading stopped`,
+            );
+            void reader.cancel(error).catch(() => {});
+            controller.error(this.fail(exchange, error));
+            return;
+          }
+          controller.enqueue(value);
+        } catch (error) {
+          controller.error(this.fail(exchange, toProbeError(abortReason(signal) ?? error, doing)));
+        }
+      },
+      cancel: (reason) => {
+        finish();
+        return reader.cancel(reason).catch(() => {});
+      },
+    });
+  }
+
+  private fail(exchange: OpenExchange, error: ProbeError): ProbeError {
+    exchange.error ??= error;
+    exchange.durationMs ??= this.now() - exchange.startedAt;
+    if (exchange.responseBody) exchange.responseBody.done = true;
+    return error;
+  }
+
+  /** The exchanges as plain, redacted, bounded data. Exchanges still open are shown as they stand. */
+  snapshot(): Exchange[] {
+    const { redactor } = this.options;
+    return this.open.map((x) => {
+      const responseType = x.response?.headers.find(([k]) => k === 'content-type')?.[1] ?? '';
+      return {
+        id: x.id,
+        step: x.step,
+        startedAt: x.startedAt,
+        durationMs: x.durationMs,
+        ...(x.rpc ? { rpc: x.rpc } : {}),
+        request: {
+          method: x.method,
+          url: redactor.url(x.url),
+          headers: redactor.headers(x.requestHeaders),
+          body: x.requestBody === null ? null : this.body(x.requestBody, new TextEncoder().encode(x.requestBody).byteLength, ''),
+        },
+        response: x.response && {
+          status: x.response.status,
+          statusText: x.response.statusText,
+          headers: redactor.headers(x.response.headers),
+          body: x.responseBody && this.body(decode(x.responseBody.chunks), x.responseBody.bytes, responseType),
+        },
+        error: x.error && { code: x.error.code, message: redactor.text(x.error.message) },
+      };
+    });
+  }
+
+  private body(raw: string, bytes: number, contentType: string): Body {
+    const { keptBodyBytes, keptSseEvents } = this.bounds;
+    const kept = raw.length > keptBodyBytes ? raw.slice(0, keptBodyBytes) : raw;
+    const text = this.options.redactor.text(kept);
+    const body: Body = { text, bytes, truncated: bytes > keptBodyBytes };
+    if (/text\/event-stream/i.test(contentType)) body.events = parseSse(text).slice(0, keptSseEvents);
+    return body;
+  }
+}
+
+function rebuild(response: Response, body: ReadableStream<Uint8Array> | null): Response {
+  const copy = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // `url` is read-only on a constructed Response; the SDK reads it to resolve relative endpoints.
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.aborted ? signal.reason : undefined;
+}
+
+function bodyText(body: RequestInit['body'] | undefined): string | null {
+  if (body === undefined || body === null) return null;
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  return '[binary body]';
+}
+
+function decode(chunks: Uint8Array[]): string {
+  const decoder = new TextDecoder();
+  return chunks.map((c) => decoder.decode(c, { stream: true })).join('') + decoder.decode();
+}
+
+function rpcOf(body: string | null): Exchange['rpc'] {
+  if (!body || !body.startsWith('{') && !body.startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const message = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (message && typeof message === 'object' && typeof message.method === 'string') {
+      const id = message.id;
+      return typeof id === 'string' || typeof id === 'number' ? { method: message.method, id } : { method: message.method };
+    }
+  } catch {
+    // Not JSON: recorded as text, judged by the checks.
+  }
+  return undefined;
+}

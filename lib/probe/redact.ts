@@ -1,0 +1,101 @@
+import type { HeaderList } from '@/lib/report/schema';
+
+/** What stands in for a secret in every log, report, export and stored run. */
+export const REDACTED = '[redacted]';
+
+/** Headers whose values are credentials whoever sent them. */
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+]);
+
+/** OAuth and API parameters that carry credentials (RFC 6749 §4.1, RFC 7636, RFC 6750 §2.3). */
+const SECRET_PARAMS = [
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'code',
+  'code_verifier',
+  'password',
+  'token',
+  'api_key',
+  'apikey',
+];
+const SECRET_PARAM_SET = new Set(SECRET_PARAMS);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// "key": "value" in JSON, and key=value in forms and query strings.
+const JSON_SECRET = new RegExp(`("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+const FORM_SECRET = new RegExp(`(^|[?&\\s])(${SECRET_PARAMS.join('|')})=[^&\\s"]*`, 'gi');
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g;
+
+/**
+ * Removes credentials from everything the probe records. It knows the run's own secrets (the token
+ * and the values of user-supplied headers) and replaces them wherever they appear, and it also
+ * removes anything that looks like a credential by name, whoever sent it.
+ */
+export class Redactor {
+  private readonly literals: string[];
+  private readonly secretHeaders: Set<string>;
+
+  constructor(secrets: { values?: readonly string[]; headerNames?: readonly string[] } = {}) {
+    // Longest first, so a secret that contains another is replaced whole. Very short values would
+    // redact ordinary text; they are still removed from headers by name.
+    this.literals = (secrets.values ?? [])
+      .filter((v) => v.length >= 6)
+      .sort((a, b) => b.length - a.length);
+    this.secretHeaders = new Set([
+      ...SECRET_HEADERS,
+      ...(secrets.headerNames ?? []).map((n) => n.toLowerCase()),
+    ]);
+  }
+
+  text(text: string): string {
+    let out = text;
+    for (const literal of this.literals) {
+      out = out.replace(new RegExp(escapeRegExp(literal), 'g'), REDACTED);
+    }
+    return out
+      .replace(JSON_SECRET, `$1"${REDACTED}"`)
+      .replace(FORM_SECRET, `$1$2=${REDACTED}`)
+      .replace(BEARER, `$1 ${REDACTED}`);
+  }
+
+  headers(headers: HeaderList): HeaderList {
+    return headers.map(([name, value]) =>
+      this.secretHeaders.has(name.toLowerCase()) ? [name, redactHeaderValue(name, value)] : [name, this.text(value)],
+    );
+  }
+
+  url(raw: string): string {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return this.text(raw);
+    }
+    if (url.username || url.password) {
+      url.username = url.username ? REDACTED : '';
+      url.password = url.password ? REDACTED : '';
+    }
+    for (const key of [...url.searchParams.keys()]) {
+      if (SECRET_PARAM_SET.has(key.toLowerCase())) url.searchParams.set(key, REDACTED);
+    }
+    return this.text(url.toString());
+  }
+}
+
+/** Keeps the auth scheme visible (it matters for diagnosis), hides the credential. */
+function redactHeaderValue(name: string, value: string): string {
+  if (/^(proxy-)?authorization$/i.test(name)) {
+    const scheme = value.match(/^\s*(\S+)\s+\S/)?.[1];
+    return scheme ? `${scheme} ${REDACTED}` : REDACTED;
+  }
+  return REDACTED;
+}

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { AuthProbeSchema } from './schema-auth';
+import { WidgetsProbeSchema } from './schema-widgets';
+
+/**
+ * The one data model of MCP Doctor. The probe writes a Transcript; checks read it; the Report wraps
+ * it with results. The UI, the API, the CLI and the store all use these schemas, and every type in
+ * the project that describes this data is inferred from them.
+ */
+
+export const AreaSchema = z.enum(['connection', 'tools', 'widgets', 'auth']);
+export type Area = z.infer<typeof AreaSchema>;
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** A failure the probe met, with a stable code (see lib/probe/errors.ts) and a message that names the URL. */
+export const ProbeErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type ProbeErrorData = z.infer<typeof ProbeErrorSchema>;
+
+export const HeaderListSchema = z.array(z.tuple([z.string(), z.string()]));
+export type HeaderList = z.infer<typeof HeaderListSchema>;
+
+export const SseEventSchema = z.object({
+  event: z.string(),
+  id: z.string().optional(),
+  data: z.string(),
+});
+export type SseEvent = z.infer<typeof SseEventSchema>;
+
+/** A recorded body: the text kept for display (bounded), how many bytes really crossed the wire. */
+export const BodySchema = z.object({
+  text: z.string(),
+  bytes: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  /** `text/event-stream` bodies split into events (bounded). */
+  events: z.array(SseEventSchema).optional(),
+});
+export type Body = z.infer<typeof BodySchema>;
+
+export const StepIdSchema = z.enum([
+  'dns',
+  'tcp',
+  'tls',
+  'initialize',
+  'tools',
+  'resources',
+  'auth',
+]);
+export type StepId = z.infer<typeof StepIdSchema>;
+
+/** One HTTP request and its answer (or the error that replaced it), secrets already redacted. */
+export const ExchangeSchema = z.object({
+  id: z.string(),
+  step: StepIdSchema,
+  /** ms since the run started */
+  startedAt: z.number(),
+  durationMs: z.number().nullable(),
+  /** JSON-RPC method and id found in the request body, when it is one. */
+  rpc: z
+    .object({ method: z.string(), id: z.union([z.string(), z.number()]).optional() })
+    .optional(),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    headers: HeaderListSchema,
+    body: BodySchema.nullable(),
+  }),
+  response: z
+    .object({
+      status: z.number().int(),
+      statusText: z.string(),
+      headers: HeaderListSchema,
+      body: BodySchema.nullable(),
+    })
+    .nullable(),
+  error: ProbeErrorSchema.nullable(),
+});
+export type Exchange = z.infer<typeof ExchangeSchema>;
+
+export const StepStatusSchema = z.enum(['ok', 'failed', 'skipped']);
+
+export const StepSchema = z.object({
+  id: StepIdSchema,
+  status: StepStatusSchema,
+  durationMs: z.number(),
+  /** A one-line account of what happened, shown as progress. */
+  summary: z.string(),
+  error: ProbeErrorSchema.nullable(),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+export const TargetInfoSchema = z.object({
+  /** The URL as given, with any credentials in it redacted and the fragment dropped. */
+  url: z.string(),
+  credentialsInUrl: z.boolean(),
+  fragment: z.string().nullable(),
+  /** Names of the extra headers sent; values are never kept. */
+  headerNames: z.array(z.string()),
+  hasToken: z.boolean(),
+});
+
+export const DnsResultSchema = z.object({
+  hostname: z.string(),
+  addresses: z.array(z.object({ address: z.string(), family: z.number() })),
+  error: ProbeErrorSchema.nullable(),
+});
+
+export const TcpResultSchema = z.object({
+  address: z.string(),
+  port: z.number(),
+  connectMs: z.number().nullable(),
+  error: ProbeErrorSchema.nullable(),
+});
+
+export const CertificateSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  subjectAltNames: z.array(z.string()),
+  validFrom: z.string(),
+  validTo: z.string(),
+  fingerprint256: z.string(),
+  selfSigned: z.boolean(),
+});
+
+export const TlsResultSchema = z.object({
+  protocol: z.string().nullable(),
+  /** Chain verification error from OpenSSL (e.g. `CERT_HAS_EXPIRED`), null when the chain is trusted. */
+  authorizationError: z.string().nullable(),
+  /** Hostname mismatch, from `tls.checkServerIdentity`, null when the name matches. */
+  hostnameError: z.string().nullable(),
+  chain: z.array(CertificateSchema),
+  error: ProbeErrorSchema.nullable(),
+});
+
+export const TransportSchema = z.enum(['streamable-http', 'sse']);
+export type Transport = z.infer<typeof TransportSchema>;
+
+/** One way the probe tried to open an MCP session. */
+export const HandshakeAttemptSchema = z.object({
+  url: z.string(),
+  transport: TransportSchema,
+  /** Whether this is the URL the user gave, or one the probe guessed (`/mcp`, `/sse`). */
+  guessed: z.boolean(),
+  ok: z.boolean(),
+  status: z.number().int().nullable(),
+  error: ProbeErrorSchema.nullable(),
+  exchangeIds: z.array(z.string()),
+});
+export type HandshakeAttempt = z.infer<typeof HandshakeAttemptSchema>;
+
+export const McpResultSchema = z.object({
+  attempts: z.array(HandshakeAttemptSchema),
+  /** The transport and URL of the session used for the rest of the run (the given URL only). */
+  transport: TransportSchema.nullable(),
+  /** The raw `initialize` result as received (validated by the checks, not here). */
+  initializeResult: z.unknown().nullable(),
+  initializeExchangeId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  /** Errors the transport raised outside any request (e.g. the optional GET stream failing). */
+  transportErrors: z.array(ProbeErrorSchema),
+});
+
+export const ToolsPageSchema = z.object({
+  cursor: z.string().nullable(),
+  nextCursor: z.string().nullable(),
+  count: z.number().int(),
+  exchangeId: z.string().nullable(),
+  durationMs: z.number(),
+  error: ProbeErrorSchema.nullable(),
+});
+
+export const ToolListingSchema = z.object({
+  pages: z.array(ToolsPageSchema),
+  /** Why listing stopped early: a page bound, a repeated cursor, a tool-count bound. */
+  stoppedEarly: z.string().nullable(),
+  /** A second `tools/list` (first page) made later in the run, to see whether the list is stable. */
+  relist: z
+    .object({ tools: z.array(z.unknown()), exchangeId: z.string().nullable() })
+    .nullable(),
+});
+
+/** The full record of one probe run: plain data, saved, exported and re-checked as it is. */
+export const TranscriptSchema = z.object({
+  version: z.literal(1),
+  target: TargetInfoSchema,
+  startedAt: z.string(),
+  durationMs: z.number(),
+  steps: z.array(StepSchema),
+  dns: DnsResultSchema.nullable(),
+  tcp: TcpResultSchema.nullable(),
+  tls: TlsResultSchema.nullable(),
+  mcp: McpResultSchema.nullable(),
+  listing: ToolListingSchema.nullable(),
+  /** Every tool as received, across pages, before any validation (the MCP Tool objects). */
+  tools: z.array(z.unknown()),
+  widgets: WidgetsProbeSchema.nullable(),
+  auth: AuthProbeSchema.nullable(),
+  exchanges: z.array(ExchangeSchema),
+});
+export type Transcript = z.infer<typeof TranscriptSchema>;
+
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'skipped', 'error']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+/** One offender in a failing check, shown as a table row (a tool, a URL, a header…). */
+export const FindingItemSchema = z.object({
+  subject: z.string(),
+  detail: z.string(),
+  evidence: z.array(z.string()).optional(),
+});
+export type FindingItem = z.infer<typeof FindingItemSchema>;
+
+export const CheckResultSchema = z.object({
+  id: z.string(),
+  area: AreaSchema,
+  title: z.string(),
+  status: CheckStatusSchema,
+  /** The severity this result carries when it is not a pass. */
+  severity: SeveritySchema,
+  /** A stable code for the kind of failure (`wrong-path`, `duplicate-name`…); null on pass and skip. */
+  code: z.string().nullable(),
+  message: z.string(),
+  fix: z.string(),
+  docs: z.string(),
+  evidence: z.array(z.string()),
+  items: z.array(FindingItemSchema),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const RowStatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped']);
+export type RowStatus = z.infer<typeof RowStatusSchema>;
+
+export const RowSchema = z.object({
+  id: AreaSchema,
+  title: z.string(),
+  status: RowStatusSchema,
+  summary: z.string(),
+  fix: z.string().nullable(),
+});
+export type Row = z.infer<typeof RowSchema>;
+
+export const ServerInfoSchema = z.object({
+  name: z.string().nullable(),
+  version: z.string().nullable(),
+  protocolVersion: z.string().nullable(),
+  transport: TransportSchema.nullable(),
+  instructions: z.string().nullable(),
+});
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * The report is the transcript plus the judgement, side by side at the top level, so `tools` and
+ * `exchanges` are where API users look and `TranscriptSchema.parse(report)` recovers the transcript
+ * for re-checking.
+ */
+export const ReportSchema = TranscriptSchema.extend({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  url: z.string(),
+  status: z.enum(['pass', 'warn', 'fail']),
+  rows: z.array(RowSchema),
+  checks: z.array(CheckResultSchema),
+  server: ServerInfoSchema,
+});
+export type Report = z.infer<typeof ReportSchema>;
