@@ -10,6 +10,8 @@ import { Recorder } from './recorder';
 import { Redactor } from './redact';
 import type { Target } from './target';
 import { listTools, relistTools } from './tools';
+import { probeWidgets } from './widgets';
+import { probeAuth } from './auth';
 
 type McpResult = z.infer<typeof McpResultSchema>;
 
@@ -22,7 +24,15 @@ export interface ProbeOptions {
   signal?: AbortSignal;
 }
 
-const STEP_ORDER: StepId[] = ['dns', 'tcp', 'tls', 'initialize', 'tools'];
+const STEP_ORDER: StepId[] = ['dns', 'tcp', 'tls', 'initialize', 'auth', 'tools', 'resources'];
+
+/** What a step module gets: the one recorder, the bounds, the run's signal, and a way to report progress. */
+export interface StepContext {
+  recorder: Recorder;
+  limits: Limits;
+  signal: AbortSignal;
+  record: (id: StepId, status: Step['status'], summary: string, startedMs: number, error?: ProbeErrorData | null) => void;
+}
 
 /**
  * Runs every step against the target and records what happened. It never throws for anything the
@@ -81,6 +91,7 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
   };
   const outOfTime = () => (runSignal.aborted ? `skipped: the run's ${target.timeoutMs} ms budget ran out` : null);
 
+  const ctx: StepContext = { recorder, limits, signal: runSignal, record };
   let session: Session | null = null;
   try {
     if (credentialsInUrl) {
@@ -130,6 +141,10 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     const handshake = await connect(url, recorder, limits, runSignal);
     transcript.mcp = handshake.mcp;
     session = handshake.session;
+
+    recorder.step = 'auth';
+    transcript.auth = await probeAuth(url, handshake.mcp, ctx);
+
     if (!session) {
       const error = handshake.mcp.attempts.find((a) => !a.guessed && a.error)?.error ?? null;
       record('initialize', 'failed', error?.message ?? 'no MCP session could be opened', t, error);
@@ -150,6 +165,9 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
       listing.relist = await relistTools(session, recorder);
       record('tools', 'ok', `${tools.length} tool${tools.length === 1 ? '' : 's'} in ${listing.pages.length} page${listing.pages.length === 1 ? '' : 's'}`, t);
     }
+
+    recorder.step = 'resources';
+    transcript.widgets = await probeWidgets(session, tools, ctx);
     return transcript;
   } finally {
     if (session) {
