@@ -27,7 +27,6 @@ const SECRET_PARAMS = [
   'api_key',
   'apikey',
 ];
-const SECRET_PARAM_SET = new Set(SECRET_PARAMS);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // "key": "value" in JSON, and key=value in forms and query strings.
@@ -73,6 +72,7 @@ export class Redactor {
     );
   }
 
+  /** User info and credential query parameters (`?code=…&access_token=…`) hidden; the rest kept readable. */
   url(raw: string): string {
     let url: URL;
     try {
@@ -80,14 +80,8 @@ export class Redactor {
     } catch {
       return this.text(raw);
     }
-    if (url.username || url.password) {
-      url.username = url.username ? REDACTED : '';
-      url.password = url.password ? REDACTED : '';
-    }
-    for (const key of [...url.searchParams.keys()]) {
-      if (SECRET_PARAM_SET.has(key.toLowerCase())) url.searchParams.set(key, REDACTED);
-    }
-    return this.text(url.toString());
+    const userinfo = url.username || url.password ? `${REDACTED}@` : '';
+    return this.text(`${url.protocol}//${userinfo}${url.host}${url.pathname}${url.search}${url.hash}`);
   }
 }
 
