@@ -1,0 +1,78 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTarget } from '@/lib/probe/target';
+import { handleMcpRequest } from '@/lib/samples/handler';
+import { healthyServer } from '@/lib/samples/healthy';
+import { MemoryRunRegistry } from './registry';
+import { RunIdSchema, type Run } from './schema';
+import { newRunId, startRun } from './start';
+
+/** The real registry, noting the state of a run after each update so progress is observable. */
+class ObservedRegistry extends MemoryRunRegistry {
+  readonly seen: Pick<Run, 'state' | 'steps'>[] = [];
+  override update(...args: Parameters<MemoryRunRegistry['update']>) {
+    const run = super.update(...args);
+    if (run) this.seen.push({ state: run.state, steps: run.steps });
+    return run;
+  }
+}
+
+let server: http.Server;
+let origin: string;
+
+beforeAll(async () => {
+  server = http.createServer(
+    getRequestListener((request) => handleMcpRequest(request, healthyServer)),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function target(url: string, token?: string) {
+  const parsed = parseTarget({ url, ...(token ? { token } : {}), timeoutMs: 10_000 });
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.target;
+}
+
+describe('startRun', () => {
+  it('returns a running run at once, reports each step as it finishes, then the report', async () => {
+    const registry = new ObservedRegistry();
+    const { run, done } = startRun(registry, target(`${origin}/mcp`));
+    expect(RunIdSchema.safeParse(run.id).success).toBe(true);
+    expect(registry.get(run.id)).toMatchObject({ state: 'running', steps: [] });
+
+    await done;
+    const finished = registry.get(run.id);
+    expect(finished?.state).toBe('done');
+    expect(finished?.report?.rows.find((r) => r.id === 'connection')?.status).toBe('pass');
+    expect(finished?.steps).toEqual(finished?.report?.steps);
+    // Steps arrived one by one while the run was still running.
+    const running = registry.seen.filter((s) => s.state === 'running').map((s) => s.steps.length);
+    expect(running.length).toBeGreaterThan(1);
+    expect(running).toEqual([...running].sort((a, b) => a - b));
+  });
+
+  it('never shows credentials from the URL or the token', async () => {
+    const registry = new MemoryRunRegistry();
+    const { run, done } = startRun(
+      registry,
+      target(
+        `http://user:hunter22@127.0.0.1:${new URL(origin).port}/mcp#frag`,
+        'sekret-token-value',
+      ),
+    );
+    expect(run.url).not.toContain('hunter22');
+    expect(run.url).not.toContain('#frag');
+    await done;
+    expect(JSON.stringify(registry.get(run.id))).not.toContain('sekret-token-value');
+  });
+
+  it('makes random, URL-safe ids', () => {
+    const ids = new Set(Array.from({ length: 1000 }, newRunId));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(RunIdSchema.safeParse(id).success).toBe(true);
+  });
+});
