@@ -48,6 +48,7 @@ const SYSTEM_CODES: Record<string, ProbeErrorCode> = {
   UND_ERR_HEADERS_TIMEOUT: ProbeErrorCode.Timeout,
   UND_ERR_BODY_TIMEOUT: ProbeErrorCode.Timeout,
   EHOSTUNREACH: ProbeErrorCode.ConnectFailed,
+  ERR_BLOCKED_BY_POLICY: ProbeErrorCode.BlockedByPolicy,
   ENETUNREACH: ProbeErrorCode.ConnectFailed,
 };
 

@@ -26,4 +26,4 @@ export const LIMITS = {
   maxTools: 5_000,
 } as const;
 
-export type Limits = typeof LIMITS;
+export type Limits = Record<keyof typeof LIMITS, number>;

@@ -1,8 +1,8 @@
-import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls, { type DetailedPeerCertificate, type PeerCertificate } from 'node:tls';
 import type { z } from 'zod';
 import type { CertificateSchema, DnsResultSchema, TcpResultSchema, TlsResultSchema } from '@/lib/report/schema';
+import type { Resolver } from './dialer';
 import { ProbeError, ProbeErrorCode, toProbeError } from './errors';
 
 type DnsResult = z.infer<typeof DnsResultSchema>;
@@ -19,10 +19,10 @@ function withDeadline<T>(promise: Promise<T>, ms: number, doing: string): Promis
 }
 
 /** Every address the name resolves to (A and AAAA), as the operating system's resolver sees it. */
-export async function resolveHost(hostname: string, timeoutMs: number): Promise<DnsResult> {
+export async function resolveHost(hostname: string, resolve: Resolver, timeoutMs: number): Promise<DnsResult> {
   if (net.isIP(hostname)) return { hostname, addresses: [{ address: hostname, family: net.isIP(hostname) }], error: null };
   try {
-    const addresses = await withDeadline(lookup(hostname, { all: true, verbatim: true }), timeoutMs, `resolving ${hostname}`);
+    const addresses = await withDeadline(resolve(hostname), timeoutMs, `resolving ${hostname}`);
     return { hostname, addresses, error: null };
   } catch (error) {
     return { hostname, addresses: [], error: toProbeError(error, `resolving ${hostname}`).toData() };

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { findReply } from '@/lib/report/jsonrpc';
 import type { HandshakeAttempt, McpResultSchema, ProbeErrorData, Step, StepId, Transcript } from '@/lib/report/schema';
 import { bareHost } from '@/lib/net/address';
+import { decideAddresses } from '@/lib/net/ssrf-policy';
+import { createDialer, defaultDialPolicy, type DialPolicy } from './dialer';
 import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS, type Limits } from './limits';
 import { SSE_FALLBACK_STATUSES, openSession, type Session } from './mcp';
@@ -18,8 +20,8 @@ type McpResult = z.infer<typeof McpResultSchema>;
 export interface ProbeOptions {
   /** Called as each step finishes, so a UI can show progress. */
   onProgress?: (step: Step) => void;
-  /** The fetch that really dials (the SSRF guard plugs in here). */
-  baseFetch?: typeof fetch;
+  /** Which addresses may be dialled and how names resolve; defaults to the environment's policy and the system resolver. */
+  dial?: DialPolicy;
   limits?: Partial<Limits>;
   signal?: AbortSignal;
 }
@@ -50,7 +52,9 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
   });
   const headers: Record<string, string> = { ...target.headers };
   if (target.token) headers.authorization = `Bearer ${target.token}`;
-  const recorder = new Recorder({ redactor, signal: runSignal, bounds: limits, baseFetch: options.baseFetch, headers });
+  const dial = options.dial ?? defaultDialPolicy();
+  const dialer = createDialer(dial, limits.connectTimeoutMs);
+  const recorder = new Recorder({ redactor, signal: runSignal, bounds: limits, baseFetch: dialer.fetch, headers });
 
   const url = new URL(target.url.href);
   const fragment = url.hash ? url.hash.slice(1) : null;
@@ -102,7 +106,7 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
 
     let t = recorder.now();
-    transcript.dns = await resolveHost(host, limits.dnsTimeoutMs);
+    transcript.dns = await resolveHost(host, dial.resolve, limits.dnsTimeoutMs);
     if (transcript.dns.error) {
       record('dns', 'failed', transcript.dns.error.message, t, transcript.dns.error);
       skipRest(`skipped: ${host} did not resolve`);
@@ -111,6 +115,13 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     record('dns', 'ok', `${host} → ${transcript.dns.addresses.map((a) => a.address).join(', ')}`, t);
 
     t = recorder.now();
+    const decision = decideAddresses(transcript.dns.addresses.map((a) => a.address), dial);
+    if (!decision.allowed) {
+      const error = { code: ProbeErrorCode.BlockedByPolicy, message: `blocked by policy: ${decision.reason}` };
+      record('tcp', 'failed', error.message, t, error);
+      skipRest('skipped: the address is blocked by policy');
+      return transcript;
+    }
     for (const { address } of transcript.dns.addresses.slice(0, 3)) {
       transcript.tcp = await connectTcp(address, port, limits.connectTimeoutMs);
       if (!transcript.tcp.error) break;
@@ -142,16 +153,18 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     transcript.mcp = handshake.mcp;
     session = handshake.session;
 
-    recorder.step = 'auth';
-    transcript.auth = await probeAuth(url, handshake.mcp, ctx);
-
-    if (!session) {
+    if (session) record('initialize', 'ok', `session opened over ${session.kind === 'sse' ? 'legacy HTTP+SSE' : 'Streamable HTTP'}`, t);
+    else {
       const error = handshake.mcp.attempts.find((a) => !a.guessed && a.error)?.error ?? null;
       record('initialize', 'failed', error?.message ?? 'no MCP session could be opened', t, error);
+    }
+
+    recorder.step = 'auth';
+    transcript.auth = await probeAuth(url, handshake.mcp, ctx);
+    if (!session) {
       skipRest(outOfTime() ?? 'skipped: no MCP session was opened');
       return transcript;
     }
-    record('initialize', 'ok', `session opened over ${session.kind === 'sse' ? 'legacy HTTP+SSE' : 'Streamable HTTP'}`, t);
 
     t = recorder.now();
     recorder.step = 'tools';
@@ -175,6 +188,7 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
       if (transcript.mcp) transcript.mcp.transportErrors = session.transportErrors;
     }
     run.abort(new ProbeError(ProbeErrorCode.Aborted, 'closed by MCP Doctor at the end of the run'));
+    await dialer.close();
     transcript.exchanges = recorder.snapshot();
     fillInitializeResult(transcript);
     transcript.durationMs = Math.round(recorder.now());

@@ -1,11 +1,11 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Body, Exchange, HeaderList, StepId } from '@/lib/report/schema';
 import { ProbeError, ProbeErrorCode, toProbeError } from './errors';
-import { LIMITS } from './limits';
+import { LIMITS, type Limits } from './limits';
 import type { Redactor } from './redact';
 import { parseSse } from './sse';
 
-type Bounds = Pick<typeof LIMITS, 'requestTimeoutMs' | 'maxBodyBytes' | 'keptBodyBytes' | 'keptSseEvents'>;
+type Bounds = Pick<Limits, 'requestTimeoutMs' | 'maxBodyBytes' | 'keptBodyBytes' | 'keptSseEvents'>;
 
 export interface RecorderOptions {
   redactor: Redactor;
@@ -75,9 +75,14 @@ export class Recorder {
     return this.open.at(-1)?.id ?? null;
   }
 
-  readonly fetch: FetchLike = async (input, init) => {
+  readonly fetch: FetchLike = (input, init) => this.send(input, init, true);
+
+  /** For third-party origins (a widget's assets): recorded the same, but the user's headers and token are not sent there. */
+  readonly fetchAnonymous: FetchLike = (input, init) => this.send(input, init, false);
+
+  private readonly send = async (input: string | URL, init: RequestInit | undefined, withUserHeaders: boolean): Promise<Response> => {
     const url = input instanceof URL ? input.href : String(input);
-    const headers = new Headers(this.options.headers);
+    const headers = new Headers(withUserHeaders ? this.options.headers : undefined);
     new Headers(init?.headers).forEach((value, key) => headers.set(key, value));
     const method = (init?.method ?? 'GET').toUpperCase();
     const requestBody = bodyText(init?.body);
@@ -135,6 +140,9 @@ export class Recorder {
     const body = { chunks: [] as Uint8Array[], kept: 0, bytes: 0, done: false };
     exchange.responseBody = body;
     const reader = source.getReader();
+    // The consumer may cancel while a pull is waiting on a read (the SDK cancels the bodies of 202
+    // and 405 answers): the stream is then already closed, and that read's outcome is not an error.
+    let cancelled = false;
     const finish = () => {
       body.done = true;
       exchange.durationMs ??= this.now() - exchange.startedAt;
@@ -143,6 +151,7 @@ export class Recorder {
       pull: async (controller) => {
         try {
           const { done, value } = await reader.read();
+          if (cancelled) return;
           if (done) {
             finish();
             controller.close();
@@ -165,10 +174,12 @@ export class Recorder {
           }
           controller.enqueue(value);
         } catch (error) {
+          if (cancelled) return;
           controller.error(this.fail(exchange, toProbeError(abortReason(signal) ?? error, doing)));
         }
       },
       cancel: (reason) => {
+        cancelled = true;
         finish();
         return reader.cancel(reason).catch(() => {});
       },
