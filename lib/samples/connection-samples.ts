@@ -1,5 +1,8 @@
 import { handleMcpRequest } from './handler';
 import { healthyServer } from './healthy';
+import { handleHtmlPage } from './html-page';
+import { invalidToolsServer } from './invalid-tools';
+import { handleSlow } from './slow';
 import type { Sample } from './types';
 
 /** Samples for the Connection and Tools rows. */
@@ -10,5 +13,37 @@ export const CONNECTION_SAMPLES: Sample[] = [
     demonstrates: 'A well-behaved MCP server with three annotated tools: every row passes.',
     expected: { connection: 'pass', tools: 'pass' },
     handle: (request) => handleMcpRequest(request, healthyServer),
+  },
+  {
+    slug: 'wrong-path',
+    title: 'Wrong path',
+    demonstrates:
+      'A typo in the path (/mpc): the app answers 404, and the probe finds the MCP endpoint one segment over at /samples/healthy/mcp.',
+    path: '/samples/healthy/mpc',
+    expected: { connection: 'fail', tools: 'skipped' },
+  },
+  {
+    slug: 'html-page',
+    title: 'Web page instead of MCP',
+    demonstrates:
+      'The URL serves an HTML page with status 200 to every request, as a marketing site or an SPA fallback route does.',
+    expected: { connection: 'fail', tools: 'skipped' },
+    handle: handleHtmlPage,
+  },
+  {
+    slug: 'invalid-tools',
+    title: 'Invalid tools',
+    demonstrates:
+      'The session opens, but tools/list has an array input schema, a schema that does not compile, a duplicate name, a name with a space and a tool without a description.',
+    expected: { connection: 'pass', tools: 'fail' },
+    handle: (request) => handleMcpRequest(request, invalidToolsServer),
+  },
+  {
+    slug: 'slow',
+    title: 'Slow server',
+    demonstrates:
+      'initialize is answered after 3.5 s: past the 3 s after which ChatGPT may give up.',
+    expected: { connection: 'warn', tools: 'pass' },
+    handle: handleSlow,
   },
 ];
