@@ -108,3 +108,59 @@ export function failedAt(step: Transcript['steps'][number]['id'], error: { code:
   );
   return base;
 }
+
+/**
+ * A run whose given URL answered the `initialize` POST with `answer` (null: no HTTP answer, only
+ * `error`) and opened no session; `attempts` and `exchanges` add more (an SSE fallback, guesses).
+ */
+export function noSession(
+  answer: NonNullable<Exchange['response']> | null,
+  options: {
+    error?: { code: string; message: string };
+    attempts?: NonNullable<Transcript['mcp']>['attempts'];
+    exchanges?: Exchange[];
+    overrides?: Partial<Transcript>;
+  } = {},
+): Transcript {
+  const error = options.error ?? {
+    code: answer ? 'http-status' : 'failed',
+    message: `initialize https://example.com/mcp (Streamable HTTP): ${answer ? `HTTP ${answer.status}` : 'failed'}`,
+  };
+  const first = exchange({
+    id: 'x1',
+    rpc: { method: 'initialize', id: 0 },
+    response: answer,
+    error: answer ? null : error,
+  });
+  return failedAt('initialize', error, {
+    mcp: {
+      attempts: [
+        {
+          url: 'https://example.com/mcp',
+          transport: 'streamable-http',
+          guessed: false,
+          ok: false,
+          status: answer?.status ?? null,
+          error,
+          exchangeIds: ['x1'],
+        },
+        ...(options.attempts ?? []),
+      ],
+      transport: null,
+      initializeResult: null,
+      initializeExchangeId: 'x1',
+      sessionId: null,
+      transportErrors: [],
+    },
+    listing: null,
+    tools: [],
+    exchanges: [first, ...(options.exchanges ?? [])],
+    ...options.overrides,
+  });
+}
+
+/** A JSON-RPC reply body, as a server would send it. */
+export const rpcBody = (
+  id: number | string,
+  outcome: { result: unknown } | { error: { code: number; message: string; data?: unknown } },
+): string => JSON.stringify({ jsonrpc: '2.0', id, ...outcome });

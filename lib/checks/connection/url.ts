@@ -14,7 +14,8 @@ export default defineCheck({
       return {
         status: 'fail',
         code: 'credentials-in-url',
-        message: 'The URL carries a user name or password (user:password@host); MCP clients drop them.',
+        message:
+          'The URL carries a user name or password (user:password@host); MCP clients drop them.',
         fix: 'Remove user:password@ from the URL; send credentials as a bearer token or header instead.',
       };
     }

@@ -1,0 +1,56 @@
+import { defineCheck, pass, skip } from '../define';
+import { handshakeVerdict, networkErrorOwner } from '../shared/handshake';
+
+const CODES: Record<string, { code: string; what: string }> = {
+  'connection-refused': {
+    code: 'refused',
+    what: 'refused the connection: nothing is listening on that port',
+  },
+  'connection-reset': { code: 'reset', what: 'reset the connection' },
+  timeout: { code: 'timeout', what: 'did not accept a connection in time' },
+};
+
+function describe(errorCode: string): { code: string; what: string } {
+  return CODES[errorCode] ?? { code: 'unreachable', what: 'could not be reached' };
+}
+
+/** A server that is not running, or listens on another port, fails here before any HTTP. */
+export default defineCheck({
+  id: 'connection.tcp',
+  area: 'connection',
+  severity: 'error',
+  title: 'The server accepts connections',
+  failureTitle: 'The server does not accept connections',
+  fix: 'Is the server running, and listening on this port and on an interface the client can reach (0.0.0.0 rather than 127.0.0.1 inside a container)? Check firewalls and the port in the URL.',
+  docs: 'https://www.rfc-editor.org/rfc/rfc9293',
+  run(t) {
+    if (!t.tcp) {
+      const step = t.steps.find((s) => s.id === 'tcp');
+      return skip(
+        step?.status === 'skipped' ? step.summary : 'skipped: no connection was attempted',
+      );
+    }
+    const where = `${t.dns?.hostname ?? t.tcp.address} (${t.tcp.address}) port ${t.tcp.port}`;
+    if (t.tcp.error) {
+      const { code, what } = describe(t.tcp.error.code);
+      return { status: 'fail', code, message: `${where} ${what} (${t.tcp.error.message}).` };
+    }
+    // The connection test passed, but the MCP request itself may still have been refused or reset.
+    const verdict = handshakeVerdict(t);
+    if (verdict.kind === 'no-answer') {
+      const error = verdict.exchange?.error ?? verdict.attempt.error;
+      if (error && networkErrorOwner(error.code) === 'connection.tcp') {
+        const { code, what } = describe(error.code);
+        return {
+          status: 'fail',
+          code,
+          message: `${where} ${what} during the initialize request (${error.message}).`,
+          evidence: verdict.exchange ? [verdict.exchange.id] : [],
+        };
+      }
+    }
+    return pass(
+      `connected to ${where}${t.tcp.connectMs === null ? '' : ` in ${t.tcp.connectMs} ms`}`,
+    );
+  },
+});
