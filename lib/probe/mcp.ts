@@ -55,26 +55,39 @@ export async function openSession(url: URL, kind: Transport, options: HandshakeO
 
   const transportErrors: ProbeErrorData[] = [];
   let inFlight: AbortController | null = null;
+  // Errors raised while we end the session are of our making (after the DELETE, a stateful server
+  // closes the GET stream and the SDK reports its failed reconnection): not the server's.
+  let closing = false;
   // Set before connect: the Client chains its own handler after this one.
   transport.onerror = (error) => {
+    if (closing) return;
     const data = error instanceof ProbeError ? error.toData() : { code: ProbeErrorCode.Failed, message: oneLine(describe(error), 300) };
     if (transportErrors.length < 20) transportErrors.push(data);
-    if (error instanceof ProbeError || /SSE stream disconnected/.test(error.message)) {
-      inFlight?.abort(error instanceof ProbeError ? error : new ProbeError(ProbeErrorCode.BadResponse, data.message));
+    if (error instanceof ProbeError) inFlight?.abort(error);
+    else if (/SSE stream disconnected/.test(error.message)) {
+      // The SDK passes on only the text of the read error; the recorder kept the typed one.
+      inFlight?.abort(recorder.lastFailure() ?? new ProbeError(ProbeErrorCode.BadResponse, data.message));
     }
   };
 
   const bounded = async <T>(doing: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController();
+    const mark = recorder.mark();
     inFlight = controller;
     const stop = () => controller.abort(new ProbeError(ProbeErrorCode.Aborted, `${doing}: the run was stopped`));
     signal.addEventListener('abort', stop, { once: true });
     try {
       return await raceDeadline(run(controller.signal), requestTimeoutMs, () => {
         const error = new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${requestTimeoutMs} ms`);
+        recorder.failOpen(recorder.idsSince(mark), error);
         controller.abort(error);
         return error;
       });
+    } catch (error) {
+      // The SDK rejects an aborted request with McpError(-32001, String(reason)), which would turn
+      // body-too-large or a TLS failure into a JSON-RPC error; the reason we aborted with is the cause.
+      const reason: unknown = controller.signal.reason;
+      throw controller.signal.aborted && reason instanceof ProbeError ? reason : error;
     } finally {
       signal.removeEventListener('abort', stop);
       inFlight = null;
@@ -82,6 +95,7 @@ export async function openSession(url: URL, kind: Transport, options: HandshakeO
   };
 
   const close = async () => {
+    closing = true;
     // `client.close()` never sends the DELETE that ends a session; terminateSession does.
     if (transport instanceof StreamableHTTPClientTransport) {
       await raceDeadline(transport.terminateSession(), 2_000, () => new ProbeError(ProbeErrorCode.Timeout, 'DELETE session')).catch(() => {});

@@ -218,8 +218,10 @@ async function connect(url: URL, recorder: Recorder, limits: Limits, signal: Abo
     return { mcp, session };
   }
 
-  // Only worth guessing when something answered HTTP at that origin.
-  if (mcp.attempts.some((a) => a.status !== null) && !signal.aborted) {
+  // Only worth guessing when the given URL answered HTTP but not MCP (an error status, a web page):
+  // a timeout, a cut connection or an oversized body says nothing about the path, and guessing
+  // would only repeat it for each guess.
+  if (mcp.attempts.some((a) => a.status !== null && a.error?.code === ProbeErrorCode.HttpStatus) && !signal.aborted) {
     for (const guess of guesses(url)) {
       const { session: found, attempt } = await openSession(guess.url, guess.transport, options);
       mcp.attempts.push({ ...attempt, guessed: true });

@@ -186,7 +186,30 @@ export class Recorder {
     });
   }
 
+  /**
+   * The error of the exchange that failed last. The SDK reports a broken response stream only as a
+   * string ("SSE stream disconnected: …"); this recovers the typed error (body-too-large, reset…).
+   */
+  lastFailure(): ProbeError | null {
+    return this.lastError;
+  }
+
+  private lastError: ProbeError | null = null;
+
+  /**
+   * Records `error` on those of these exchanges still waiting for an answer or for the end of its
+   * body. Called when a request's deadline passes: the fetch itself is only aborted later, when the
+   * transport closes, and would otherwise be recorded as a bare "aborted".
+   */
+  failOpen(ids: readonly string[], error: ProbeError): void {
+    const wanted = new Set(ids);
+    for (const exchange of this.open) {
+      if (wanted.has(exchange.id) && exchange.durationMs === null) this.fail(exchange, error);
+    }
+  }
+
   private fail(exchange: OpenExchange, error: ProbeError): ProbeError {
+    this.lastError = error;
     exchange.error ??= error;
     exchange.durationMs ??= this.now() - exchange.startedAt;
     if (exchange.responseBody) exchange.responseBody.done = true;
