@@ -56,20 +56,26 @@ export class Redactor {
   }
 
   text(text: string): string {
+    return this.known(text).replace(BEARER, `$1 ${REDACTED}`);
+  }
+
+  headers(headers: HeaderList): HeaderList {
+    return headers.map(([name, value]) => {
+      const key = name.toLowerCase();
+      if (this.secretHeaders.has(key)) return [name, redactHeaderValue(name, value)];
+      // A challenge carries no credential, and `Bearer resource_metadata="…"` would read as one.
+      if (key === 'www-authenticate') return [name, this.known(value)];
+      return [name, this.text(value)];
+    });
+  }
+
+  /** The run's own secrets, and credentials named as such; not the scheme-based guess. */
+  private known(text: string): string {
     let out = text;
     for (const literal of this.literals) {
       out = out.replace(new RegExp(escapeRegExp(literal), 'g'), REDACTED);
     }
-    return out
-      .replace(JSON_SECRET, `$1"${REDACTED}"`)
-      .replace(FORM_SECRET, `$1$2=${REDACTED}`)
-      .replace(BEARER, `$1 ${REDACTED}`);
-  }
-
-  headers(headers: HeaderList): HeaderList {
-    return headers.map(([name, value]) =>
-      this.secretHeaders.has(name.toLowerCase()) ? [name, redactHeaderValue(name, value)] : [name, this.text(value)],
-    );
+    return out.replace(JSON_SECRET, `$1"${REDACTED}"`).replace(FORM_SECRET, `$1$2=${REDACTED}`);
   }
 
   /** User info and credential query parameters (`?code=…&access_token=…`) hidden; the rest kept readable. */
