@@ -1,0 +1,27 @@
+import { statSync } from 'node:fs';
+import { ROOT, run } from './run.mjs';
+
+const mtime = (path) => {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * npm writes node_modules/.package-lock.json after package-lock.json on every install, so a hidden
+ * lockfile older than the lockfile means the dependencies changed since the last install.
+ */
+export function needsInstall() {
+  const installed = mtime(`${ROOT}node_modules/.package-lock.json`);
+  const locked = mtime(`${ROOT}package-lock.json`);
+  return installed === null || (locked !== null && installed < locked);
+}
+
+/** Installs exactly what package-lock.json pins when node_modules is missing or stale. */
+export async function ensureInstalled() {
+  if (!needsInstall()) return 0;
+  console.log('Installing npm packages (npm ci)…');
+  return run('npm', ['ci', '--no-audit', '--no-fund']);
+}
