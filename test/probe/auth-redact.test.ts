@@ -5,20 +5,37 @@ describe('redaction of authorization challenges', () => {
   const redactor = new Redactor({ values: ['s3cret-token-value'] });
 
   it('keeps a Bearer challenge readable: its auth-params are not a credential', () => {
-    const header = 'Bearer resource_metadata="https://x.test/.well-known/oauth-protected-resource/mcp", scope="files:read"';
-    expect(redactor.headers([['www-authenticate', header]])).toEqual([['www-authenticate', header]]);
+    const header =
+      'Bearer resource_metadata="https://x.test/.well-known/oauth-protected-resource/mcp", scope="files:read"';
+    expect(redactor.headers([['www-authenticate', header]])).toEqual([
+      ['www-authenticate', header],
+    ]);
     const error = 'Bearer error="invalid_token", error_description="The access token expired"';
     expect(redactor.headers([['WWW-Authenticate', error]])).toEqual([['WWW-Authenticate', error]]);
   });
 
   it('still removes the run’s own secrets from a challenge', () => {
-    expect(redactor.headers([['www-authenticate', 'Bearer error="invalid_token", error_description="s3cret-token-value is unknown"']])).toEqual([
-      ['www-authenticate', `Bearer error="invalid_token", error_description="${REDACTED} is unknown"`],
+    expect(
+      redactor.headers([
+        [
+          'www-authenticate',
+          'Bearer error="invalid_token", error_description="s3cret-token-value is unknown"',
+        ],
+      ]),
+    ).toEqual([
+      [
+        'www-authenticate',
+        `Bearer error="invalid_token", error_description="${REDACTED} is unknown"`,
+      ],
     ]);
   });
 
   it('still redacts credentials in other headers and in text', () => {
-    expect(redactor.headers([['x-echo', 'Bearer abc.def']])).toEqual([['x-echo', `Bearer ${REDACTED}`]]);
-    expect(redactor.headers([['authorization', 'Bearer abc.def']])).toEqual([['authorization', `Bearer ${REDACTED}`]]);
+    expect(redactor.headers([['x-echo', 'Bearer abc.def']])).toEqual([
+      ['x-echo', `Bearer ${REDACTED}`],
+    ]);
+    expect(redactor.headers([['authorization', 'Bearer abc.def']])).toEqual([
+      ['authorization', `Bearer ${REDACTED}`],
+    ]);
   });
 });

@@ -1,0 +1,56 @@
+import { expect } from 'vitest';
+import { buildReport } from '@/lib/report/build-report';
+import type {
+  Area,
+  Exchange,
+  Report,
+  RowStatus,
+  Step,
+  StepId,
+  Transcript,
+} from '@/lib/report/schema';
+import { summarizeRow } from '@/lib/report/summarize';
+
+export function step(t: Transcript, id: StepId): Step {
+  const found = t.steps.find((s) => s.id === id);
+  if (!found) throw new Error(`no ${id} step in the transcript`);
+  return found;
+}
+
+/** The exchanges that carried a JSON-RPC method (or, for `null`, carried none), in order. */
+export function exchangesOf(t: Transcript, method: string | null): Exchange[] {
+  return t.exchanges.filter((x) => (x.rpc?.method ?? null) === method);
+}
+
+export function header(headers: readonly [string, string][], name: string): string | undefined {
+  return headers.find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/** A recorded body parsed as JSON (fails the test when it is not). */
+export function json(body: Exchange['request']['body']): unknown {
+  expect(body, 'a recorded body').not.toBeNull();
+  return JSON.parse(body?.text ?? '');
+}
+
+/**
+ * The row statuses as a deployment on a public host would show them. Every fixture here listens on
+ * loopback, which connection.public rightly warns about (ChatGPT cannot reach it); leaving that one
+ * check out lets a test see what the rest of the row says about the server itself.
+ */
+export function rowsIgnoringLoopback(report: Report): Partial<Record<Area, RowStatus>> {
+  const checks = report.checks.filter((c) => c.id !== 'connection.public');
+  const rows = (['connection', 'tools', 'widgets', 'auth'] as const).map((area) =>
+    summarizeRow(area, checks, report),
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.status]));
+}
+
+/** Judges a transcript as diagnose() does, without probing again. */
+export const judge = (t: Transcript): Report => buildReport(t);
+
+/** The result of one check, by id (fails the test when the check is not registered). */
+export function check(report: Report, id: string): Report['checks'][number] {
+  const found = report.checks.find((c) => c.id === id);
+  if (!found) throw new Error(`check ${id} is not registered`);
+  return found;
+}
