@@ -136,7 +136,7 @@ export function handshakeVerdict(t: Transcript): HandshakeVerdict {
   return verdict;
 }
 
-/** The JSON-RPC error codes the probe's network errors carry, and the check that reports each. */
+/** The check that reports a request that failed before any HTTP answer, by the probe's error code. */
 export function networkErrorOwner(
   code: string,
 ): 'connection.tcp' | 'connection.tls' | 'connection.latency' | 'connection.dns' | null {
@@ -147,3 +147,19 @@ export function networkErrorOwner(
   if (code === 'dns-not-found' || code === 'dns-failed') return 'connection.dns';
   return null;
 }
+
+/**
+ * The JSON-RPC requests sent to the given URL: its handshake attempts and the session's later
+ * requests, without the guessed URLs' traffic or OAuth discovery.
+ */
+export function mcpRequests(t: Transcript): Exchange[] {
+  const guessed = new Set(t.mcp?.attempts.filter((a) => a.guessed).flatMap((a) => a.exchangeIds));
+  return t.exchanges.filter((x) => x.rpc && x.step !== 'auth' && !guessed.has(x.id));
+}
+
+/** Every exchange of the given URL's handshake attempts (SSE streams included). */
+export const givenExchanges = (t: Transcript): Exchange[] =>
+  exchangesById(
+    t,
+    givenAttempts(t).flatMap((a) => a.exchangeIds),
+  );

@@ -1,0 +1,59 @@
+import type { Exchange } from '@/lib/report/schema';
+import { defineCheck, pass, skip, type Outcome } from '../define';
+import { excerpt, mediaType, requestLine, statusLine } from '../shared/exchanges';
+import { MCP_MEDIA_TYPES, guessHint, handshakeVerdict, workingGuess } from '../shared/handshake';
+
+/** The page's `<title>`, which usually says what answered (a framework's 404, a login page, nginx). */
+function pageTitle(exchange: Exchange): string {
+  const title = exchange.response?.body?.text.match(/<title[^>]*>([^<]*)<\/title>/i)?.[1];
+  return title?.trim() ? ` titled "${excerpt(title, 80)}"` : '';
+}
+
+/** An HTML page or any other body where JSON-RPC was expected means the URL is not the MCP endpoint. */
+export default defineCheck({
+  id: 'connection.content-type',
+  area: 'connection',
+  severity: 'error',
+  title: 'The server answers with an MCP content type',
+  failureTitle: 'The server answers with something other than MCP',
+  fix: 'This URL serves a web page or another API, not MCP. Use the MCP endpoint (often /mcp), and make sure it answers POSTs with application/json or text/event-stream.',
+  docs: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server',
+  run(t): Outcome {
+    const verdict = handshakeVerdict(t);
+    switch (verdict.kind) {
+      case 'not-attempted':
+        return skip('skipped: no MCP request was sent (see connection.dns and connection.tcp)');
+      case 'no-answer':
+        return skip('skipped: the initialize request got no HTTP answer');
+      case 'tunnel':
+        return skip(
+          `skipped: the answer is ${verdict.tunnel.provider}'s error page (see connection.tunnel)`,
+        );
+      case 'redirect':
+      case 'modern-era':
+      case 'auth':
+      case 'status':
+        return skip(
+          `skipped: the answer is ${statusLine(verdict.exchange)}, not a success (see connection.status)`,
+        );
+      case 'content-type': {
+        const { exchange, mediaType: type } = verdict;
+        const expected = MCP_MEDIA_TYPES[verdict.attempt.transport].join(' or ');
+        const what =
+          type === 'text/html'
+            ? `an HTML page${pageTitle(exchange)}`
+            : (type ?? 'a body without Content-Type');
+        const guess = workingGuess(t);
+        return {
+          status: 'fail',
+          code: type === 'text/html' ? 'html' : type ? 'unexpected-type' : 'missing-type',
+          message: `${requestLine(exchange)} answered ${statusLine(exchange)} with ${what}, not ${expected}${guessHint(t)}.`,
+          ...(guess ? { fix: `Use ${guess.url}: it answers MCP.` } : {}),
+          evidence: [exchange.id],
+        };
+      }
+      case 'answered':
+        return pass(`${requestLine(verdict.exchange)} answered ${mediaType(verdict.exchange)}`);
+    }
+  },
+});
