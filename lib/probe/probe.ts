@@ -160,7 +160,10 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     }
 
     recorder.step = 'auth';
-    transcript.auth = await probeAuth(url, handshake.mcp, ctx);
+    transcript.auth = await probeAuth(url, handshake.mcp, ctx, {
+      withCredentials: Boolean(target.token) || Object.keys(target.headers).length > 0,
+      checkRedirectUri: target.checkRedirectUri,
+    });
     if (!session) {
       skipRest(outOfTime() ?? 'skipped: no MCP session was opened');
       return transcript;
@@ -220,8 +223,9 @@ async function connect(url: URL, recorder: Recorder, limits: Limits, signal: Abo
 
   // Only worth guessing when the given URL answered HTTP but not MCP (an error status, a web page):
   // a timeout, a cut connection or an oversized body says nothing about the path, and guessing
-  // would only repeat it for each guess.
-  if (mcp.attempts.some((a) => a.status !== null && a.error?.code === ProbeErrorCode.HttpStatus) && !signal.aborted) {
+  // would only repeat it for each guess. A 401/403 is the right endpoint asking for authorization.
+  const denied = mcp.attempts.some((a) => a.status === 401 || a.status === 403);
+  if (!denied && mcp.attempts.some((a) => a.status !== null && a.error?.code === ProbeErrorCode.HttpStatus) && !signal.aborted) {
     for (const guess of guesses(url)) {
       const { session: found, attempt } = await openSession(guess.url, guess.transport, options);
       mcp.attempts.push({ ...attempt, guessed: true });

@@ -49,6 +49,8 @@ export const TargetInputSchema = z.strictObject({
     .min(LIMITS.minRunTimeoutMs, `timeoutMs must be at least ${LIMITS.minRunTimeoutMs}`)
     .max(LIMITS.maxRunTimeoutMs, `timeoutMs must be at most ${LIMITS.maxRunTimeoutMs}`)
     .optional(),
+  /** Opt-in active check: register a client with ChatGPT's redirect URI on the server's authorization server. */
+  checkRedirectUri: z.boolean().optional(),
 });
 export type TargetInput = z.input<typeof TargetInputSchema>;
 
@@ -58,6 +60,8 @@ export interface Target {
   headers: Record<string, string>;
   token: string | null;
   timeoutMs: number;
+  /** Opt-in: the `auth.redirect-uri` check registers a client on the authorization server. */
+  checkRedirectUri?: boolean;
 }
 
 export function toTarget(input: z.output<typeof TargetInputSchema>): Target {
@@ -66,6 +70,7 @@ export function toTarget(input: z.output<typeof TargetInputSchema>): Target {
     headers: input.headers ?? {},
     token: input.token ? input.token.replace(/^Bearer\s+/i, '') : null,
     timeoutMs: input.timeoutMs ?? LIMITS.runTimeoutMs,
+    ...(input.checkRedirectUri ? { checkRedirectUri: true } : {}),
   };
 }
 
