@@ -10,6 +10,7 @@ import { SSE_FALLBACK_STATUSES, openSession, type Session } from './mcp';
 import { connectTcp, inspectTls, resolveHost } from './network';
 import { Recorder } from './recorder';
 import { Redactor } from './redact';
+import { scrubTranscript } from './scrub';
 import type { Target } from './target';
 import { listTools, relistTools } from './tools';
 import { probeWidgets } from './widgets';
@@ -194,6 +195,7 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     await dialer.close();
     transcript.exchanges = recorder.snapshot();
     fillInitializeResult(transcript);
+    scrubTranscript(transcript, redactor);
     transcript.durationMs = Math.round(recorder.now());
   }
 }
