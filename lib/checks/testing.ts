@@ -164,3 +164,54 @@ export const rpcBody = (
   id: number | string,
   outcome: { result: unknown } | { error: { code: number; message: string; data?: unknown } },
 ): string => JSON.stringify({ jsonrpc: '2.0', id, ...outcome });
+
+/**
+ * Overrides for a run whose `tools/list` returned these tools, split into pages of these sizes (one
+ * exchange per page, `x3`, `x4`, …) and, when `relist` is given, listed once more later (`xr`).
+ */
+export function listedTools(
+  tools: unknown[],
+  options: { pageSizes?: number[]; relist?: unknown[] | null } = {},
+): Partial<Transcript> {
+  const sizes = options.pageSizes ?? [tools.length];
+  const pages = sizes.map((count, i) => ({
+    cursor: i === 0 ? null : `c${i}`,
+    nextCursor: i === sizes.length - 1 ? null : `c${i + 1}`,
+    count,
+    exchangeId: `x${i + 3}`,
+    durationMs: 30,
+    error: null,
+  }));
+  const base = transcript();
+  const relist = options.relist ?? null;
+  return {
+    tools,
+    listing: {
+      pages,
+      stoppedEarly: null,
+      relist: relist ? { tools: relist, exchangeId: 'xr' } : null,
+    },
+    exchanges: [
+      ...base.exchanges.filter((x) => x.step === 'initialize'),
+      ...pages.map((p, i) =>
+        exchange({ id: p.exchangeId, step: 'tools', rpc: { method: 'tools/list', id: i + 1 } }),
+      ),
+      ...(relist
+        ? [
+            exchange({
+              id: 'xr',
+              step: 'tools',
+              rpc: { method: 'tools/list', id: pages.length + 1 },
+            }),
+          ]
+        : []),
+    ],
+  };
+}
+
+/** Overrides for a run whose `initialize` answered this result (raw, as received). */
+export function initializedWith(initializeResult: unknown): Partial<Transcript> {
+  const mcp = transcript().mcp;
+  if (!mcp) throw new Error('the base transcript has an MCP session');
+  return { mcp: { ...mcp, initializeResult } };
+}
