@@ -32,7 +32,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // "key": "value" in JSON, and key=value in forms and query strings.
 const JSON_SECRET = new RegExp(`("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 const FORM_SECRET = new RegExp(`(^|[?&\\s])(${SECRET_PARAMS.join('|')})=[^&\\s"]*`, 'gi');
-const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g;
+// A credential (RFC 9110 §11.2 token68), not the auth-params of a challenge: `Bearer
+// resource_metadata="…", scope="…"` in WWW-Authenticate is what auth discovery reads.
+const BEARER = /\b(Bearer|Basic)\s+(?![A-Za-z0-9\-._~+/]+\s*=\s*(?:"[^"]*"|[A-Za-z0-9\-._~+/]+)(?:\s|,|$))[A-Za-z0-9\-._~+/]+=*/g;
 
 /**
  * Removes credentials from everything the probe records. It knows the run's own secrets (the token
@@ -56,26 +58,20 @@ export class Redactor {
   }
 
   text(text: string): string {
-    return this.known(text).replace(BEARER, `$1 ${REDACTED}`);
-  }
-
-  headers(headers: HeaderList): HeaderList {
-    return headers.map(([name, value]) => {
-      const key = name.toLowerCase();
-      if (this.secretHeaders.has(key)) return [name, redactHeaderValue(name, value)];
-      // A challenge carries no credential, and `Bearer resource_metadata="…"` would read as one.
-      if (key === 'www-authenticate') return [name, this.known(value)];
-      return [name, this.text(value)];
-    });
-  }
-
-  /** The run's own secrets, and credentials named as such; not the scheme-based guess. */
-  private known(text: string): string {
     let out = text;
     for (const literal of this.literals) {
       out = out.replace(new RegExp(escapeRegExp(literal), 'g'), REDACTED);
     }
-    return out.replace(JSON_SECRET, `$1"${REDACTED}"`).replace(FORM_SECRET, `$1$2=${REDACTED}`);
+    return out
+      .replace(JSON_SECRET, `$1"${REDACTED}"`)
+      .replace(FORM_SECRET, `$1$2=${REDACTED}`)
+      .replace(BEARER, `$1 ${REDACTED}`);
+  }
+
+  headers(headers: HeaderList): HeaderList {
+    return headers.map(([name, value]) =>
+      this.secretHeaders.has(name.toLowerCase()) ? [name, redactHeaderValue(name, value)] : [name, this.text(value)],
+    );
   }
 
   /** User info and credential query parameters (`?code=…&access_token=…`) hidden; the rest kept readable. */

@@ -39,3 +39,19 @@ describe('redaction of authorization challenges', () => {
     ]);
   });
 });
+
+describe('redaction of text that mentions Bearer', () => {
+  const redactor = new Redactor();
+
+  it.each([
+    ['Bearer realm="mcp", scope="notes:read"', 'Bearer realm="mcp", scope="notes:read"'],
+    ['Bearer resource_metadata="https://x.test/m"', 'Bearer resource_metadata="https://x.test/m"'],
+    ['Bearer error=invalid_token', 'Bearer error=invalid_token'],
+    ['Bearer eyJhbGciOi.eyJzdWIi.c2ln', `Bearer ${REDACTED}`],
+    ['{"authorization":"Basic dXNlcjpwYXNzd29yZA="}', `{"authorization":"Basic ${REDACTED}"}`],
+    ['{"a":"Basic dXNlcjpwYXNz=","b":"c d"}', `{"a":"Basic ${REDACTED}","b":"c d"}`],
+    ['Authorization: Bearer abc==', `Authorization: Bearer ${REDACTED}`],
+  ])('%s', (input, expected) => {
+    expect(redactor.text(input)).toBe(expected);
+  });
+});
