@@ -14,7 +14,8 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const steps = [];
 
 async function step(name, command, args, env) {
-  console.log(`\n▶ ${name}: ${[command.replace(ROOT, ''), ...args].join(' ')}`);
+  const shown = [command, ...args].map((part) => part.replace(ROOT, '')).join(' ');
+  console.log(`\n▶ ${name}: ${shown}`);
   const started = performance.now();
   const code = await run(command, args, { env });
   const seconds = (performance.now() - started) / 1000;
@@ -54,7 +55,12 @@ rmSync(PLAYWRIGHT_REPORT, { force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 await step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
-await step('lint', bin('eslint'), ['.']);
+await step('lint', bin('eslint'), [
+  '.',
+  '--cache',
+  '--cache-location',
+  `${ROOT}node_modules/.cache/eslint/`,
+]);
 await step(
   'unit and integration (vitest)',
   bin('vitest'),

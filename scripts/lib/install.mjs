@@ -23,5 +23,7 @@ export function needsInstall() {
 export async function ensureInstalled() {
   if (!needsInstall()) return 0;
   console.log('Installing npm packages (npm ci)…');
-  return run('npm', ['ci', '--no-audit', '--no-fund']);
+  // --prefer-offline: the lockfile pins exact versions and integrity hashes, so a cached tarball is
+  // the same bytes; only what is missing from the cache is downloaded.
+  return run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
 }
