@@ -1,0 +1,58 @@
+import type { CheckResult, Row } from '@/lib/report/schema';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { rowTone } from '@/components/ui/status';
+import { CheckCard } from './check-card';
+
+/**
+ * The checks under the row they judge, in the report's order (failures first). Passed and skipped
+ * checks fold away when something failed, so the eye lands on what to fix.
+ */
+export function CheckList({
+  rows,
+  checks,
+}: {
+  rows: readonly Row[];
+  checks: readonly CheckResult[];
+}) {
+  return (
+    <div className="space-y-8">
+      {rows.map((row) => {
+        const own = checks.filter((c) => c.area === row.id);
+        const problems = own.filter((c) => c.status === 'fail' || c.status === 'error');
+        const rest = own.filter((c) => c.status !== 'fail' && c.status !== 'error');
+        return (
+          <div key={row.id} id={`area-${row.id}`} className="scroll-mt-20">
+            <div className="mb-3 flex flex-wrap items-center gap-3">
+              <h3 className="text-base font-semibold text-slate-900">{row.title}</h3>
+              <StatusBadge tone={rowTone(row.status)} size="sm" />
+              <span className="text-sm text-slate-500">
+                {own.length === 0
+                  ? 'no checks yet'
+                  : `${own.length} check${own.length === 1 ? '' : 's'}, ${problems.length} with findings`}
+              </span>
+            </div>
+            {problems.length > 0 ? (
+              <ul className="space-y-3">
+                {problems.map((check) => (
+                  <CheckCard key={check.id} check={check} />
+                ))}
+              </ul>
+            ) : null}
+            {rest.length > 0 ? (
+              <details open={problems.length === 0} className="group mt-3">
+                <summary className="cursor-pointer select-none text-sm text-slate-600 hover:text-slate-900">
+                  {rest.length} passed or skipped check{rest.length === 1 ? '' : 's'}
+                </summary>
+                <ul className="mt-3 space-y-3">
+                  {rest.map((check) => (
+                    <CheckCard key={check.id} check={check} />
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/** Links into the raw log, where each exchange has `id="exchange-<id>"`. */
+export function EvidenceLinks({
+  ids,
+  compact = false,
+}: {
+  ids: readonly string[];
+  compact?: boolean;
+}) {
+  if (ids.length === 0) return null;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1.5">
+      {compact ? null : <span className="text-slate-500">Evidence:</span>}
+      {ids.map((id) => (
+        <a
+          key={id}
+          href={`#exchange-${id}`}
+          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-slate-200"
+        >
+          {id}
+        </a>
+      ))}
+    </span>
+  );
+}

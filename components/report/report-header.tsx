@@ -1,0 +1,89 @@
+import type { Report } from '@/lib/report/schema';
+import { CheckUrlButton } from '@/components/check/check-url-button';
+import { formatMs } from '@/components/ui/format';
+import { StatusBadge } from '@/components/ui/status-badge';
+
+const VERDICT: Record<Report['status'], string> = {
+  pass: 'No problems found',
+  warn: 'Usable, with warnings',
+  fail: 'ChatGPT cannot use this server as it is',
+};
+
+/** The endpoint, the verdict and what the server said about itself. */
+export function ReportHeader({ report, runId }: { report: Report; runId: string }) {
+  const { server, target } = report;
+  // A re-check can only repeat what the report kept: no token, headers or URL credentials.
+  const repeatable =
+    !target.hasToken && target.headerNames.length === 0 && !target.credentialsInUrl;
+  const facts: [string, string | null][] = [
+    ['Server', server.name ? `${server.name}${server.version ? ` ${server.version}` : ''}` : null],
+    ['Protocol', server.protocolVersion],
+    [
+      'Transport',
+      server.transport === 'sse'
+        ? 'HTTP+SSE (legacy)'
+        : server.transport === 'streamable-http'
+          ? 'Streamable HTTP'
+          : null,
+    ],
+    ['Tools', report.listing ? String(report.tools.length) : null],
+    ['Took', formatMs(report.durationMs)],
+    ['Checked', new Date(report.startedAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC'],
+  ];
+  return (
+    <header className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-2">
+          <div className="flex flex-wrap items-center gap-3">
+            <StatusBadge tone={report.status} />
+            <h1 className="text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl">
+              {VERDICT[report.status]}
+            </h1>
+          </div>
+          <p className="break-all font-mono text-sm text-slate-700" data-testid="report-url">
+            {report.url}
+          </p>
+          {target.headerNames.length > 0 || target.hasToken ? (
+            <p className="text-xs text-slate-500">
+              Sent with{' '}
+              {[
+                target.hasToken ? 'a bearer token' : null,
+                target.headerNames.length ? `headers ${target.headerNames.join(', ')}` : null,
+              ]
+                .filter(Boolean)
+                .join(' and ')}{' '}
+              (values not kept).
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap items-start gap-2">
+          {repeatable ? <CheckUrlButton url={report.url} label="Check again" /> : null}
+          <a
+            href={`/api/runs/${runId}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+          >
+            JSON
+          </a>
+        </div>
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-6">
+        {facts.map(([label, value]) => (
+          <div key={label} className="min-w-0">
+            <dt className="text-xs text-slate-500">{label}</dt>
+            <dd className="truncate font-mono text-slate-900" title={value ?? undefined}>
+              {value ?? <span className="text-slate-400">—</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {server.instructions ? (
+        <details className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm shadow-sm">
+          <summary className="cursor-pointer text-slate-700">Server instructions</summary>
+          <p className="mt-2 whitespace-pre-line break-words text-slate-700">
+            {server.instructions}
+          </p>
+        </details>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Report } from '@/lib/report/schema';
+import { AuthPanel } from '@/components/auth/auth-panel';
+import { HashOpener } from '@/components/run/hash-opener';
+import { Section } from '@/components/ui/section';
+import { WidgetsPanel } from '@/components/widgets/widgets-panel';
+import { CheckList } from './check-list';
+import { IssuesTable } from './issues-table';
+import { RawLog } from './raw-log';
+import { ReportHeader } from './report-header';
+import { StepList } from './step-list';
+import { ToolsPanel } from './tools-panel';
+
+/** A finished run, top to bottom: verdict, the issues table, checks, tools, widgets, auth, the log. */
+export function ReportView({ report, runId }: { report: Report; runId: string }) {
+  const problems = report.checks.filter((c) => c.status === 'fail' || c.status === 'error').length;
+  return (
+    <div className="space-y-10">
+      <HashOpener />
+      <ReportHeader report={report} runId={runId} />
+      <p role="status" className="sr-only">
+        Check finished:{' '}
+        {problems === 0 ? 'no problems found' : `${problems} finding${problems === 1 ? '' : 's'}`}.
+      </p>
+      <Section
+        id="issues"
+        title="Connection issues"
+        aside="As listed in ChatGPT's troubleshooting table"
+      >
+        <IssuesTable rows={report.rows} />
+      </Section>
+      <Section
+        id="checks"
+        title="Checks"
+        aside={`${report.checks.length} run, ${problems} with findings`}
+      >
+        <CheckList rows={report.rows} checks={report.checks} />
+      </Section>
+      <Section
+        id="tools"
+        title="Tools"
+        aside={report.listing ? `${report.tools.length} listed` : null}
+      >
+        <ToolsPanel report={report} />
+      </Section>
+      <WidgetsPanel report={report} />
+      <AuthPanel report={report} />
+      <Section id="steps" title="Steps" aside={`${report.steps.length} steps`}>
+        <StepList steps={report.steps} />
+      </Section>
+      <Section
+        id="log"
+        title="Raw log"
+        aside={`${report.exchanges.length} exchanges · secrets redacted`}
+      >
+        <RawLog exchanges={report.exchanges} />
+      </Section>
+    </div>
+  );
+}
