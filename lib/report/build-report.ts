@@ -1,5 +1,6 @@
 import { CHECKS } from '@/lib/checks';
 import { runCheck } from '@/lib/checks/define';
+import { withWidgetFindings } from '@/lib/widgets/findings';
 import { REPORT_SCHEMA_VERSION, type Report, type Transcript } from './schema';
 import { serverInfo } from './server-info';
 import { AREAS, orderChecks, overallStatus, summarizeRow } from './summarize';
@@ -16,5 +17,6 @@ export function buildReport(transcript: Transcript): Report {
     checks,
     server: serverInfo(transcript),
     ...transcript,
+    widgets: withWidgetFindings(transcript.widgets, checks),
   };
 }

@@ -47,6 +47,10 @@ function passSummary(area: Area, t: Transcript): string {
     }
     case 'tools':
       return `${t.tools.length} tool${t.tools.length === 1 ? '' : 's'} listed, all valid.`;
+    case 'widgets': {
+      const n = t.widgets?.widgets.length ?? 0;
+      return `${n} widget${n === 1 ? '' : 's'} declared; every template read and served as a widget.`;
+    }
     default:
       return 'No problems found.';
   }

@@ -1,0 +1,36 @@
+import type { FindingItem } from '@/lib/report/schema';
+import { defineCheck, pass } from '../define';
+import { DOCS, isOutcome, listed, readEvidence, renderedTemplates, widgetsOf } from './shared/context';
+
+/**
+ * A dedicated widget origin (`openai/widgetDomain`, `ui.domain`) is required to publish an app in
+ * ChatGPT ("Widget domain is not set"); without it the host uses a per-conversation sandbox origin.
+ */
+export default defineCheck({
+  id: 'widgets.domain',
+  area: 'widgets',
+  severity: 'info',
+  title: 'Every widget declares its domain',
+  failureTitle: 'Some widgets declare no domain',
+  fix: 'Set _meta.ui.domain (and _meta["openai/widgetDomain"] for the Apps SDK) on the resources/read content, in the format the host documents (ChatGPT: your origin, e.g. "https://app.example.com"). It is needed to publish the app.',
+  docs: DOCS.appsReference,
+  run(t) {
+    const found = widgetsOf(t);
+    if (isOutcome(found)) return found;
+    const items: FindingItem[] = [];
+    for (const { uri, widgets, read, tools } of renderedTemplates(found.probe)) {
+      if (!read?.content) continue;
+      if ((widgets[0]?.domain.length ?? 0) === 0) {
+        items.push({ subject: uri, detail: `declares neither _meta.ui.domain nor _meta["openai/widgetDomain"] (rendered by ${tools.join(', ')})`, evidence: readEvidence(read) });
+      }
+    }
+    if (items.length === 0) return pass('Every widget template declares its domain');
+    return {
+      status: 'fail',
+      code: 'no-domain',
+      message: `${listed(items.map((i) => i.subject))} declare${items.length === 1 ? 's' : ''} no widget domain`,
+      evidence: items.flatMap((i) => i.evidence ?? []),
+      items,
+    };
+  },
+});
