@@ -34,7 +34,7 @@ const integer = (name: string, min: number, max: number) =>
     .max(max, `${name} must be at most ${max}`);
 
 /** `a,b` in a query string or on a command line, `["a", "b"]` in JSON; blanks dropped. */
-const listOf = <T extends z.ZodType<string>>(item: T) =>
+const listOf = <T extends string>(item: z.ZodType<T, string>) =>
   z
     .union([z.string(), z.array(z.string())], { error: 'must be a comma-separated list' })
     .transform((value) =>

@@ -7,7 +7,7 @@ import { REPORT_SCHEMA_VERSION, ReportSchema } from './schema';
  */
 export const REPORT_SCHEMA_ID = `urn:mcp-doctor:report:v${REPORT_SCHEMA_VERSION}`;
 
-type JsonSchema = ReturnType<typeof z.toJSONSchema>;
+type JsonSchema = z.core.JSONSchema.BaseSchema;
 
 let cached: JsonSchema | undefined;
 
