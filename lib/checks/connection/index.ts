@@ -2,11 +2,17 @@ import type { CheckDefinition } from '../define';
 import contentType from './content-type';
 import dns from './dns';
 import https from './https';
+import initialize from './initialize';
+import latency from './latency';
+import protocolEra from './protocol-era';
+import protocolVersion from './protocol-version';
 import publicHost from './public';
 import redirect from './redirect';
+import session from './session';
 import status from './status';
 import tcp from './tcp';
 import tls from './tls';
+import transport from './transport';
 import tunnel from './tunnel';
 import url from './url';
 
@@ -15,11 +21,17 @@ export const CONNECTION_CHECKS: CheckDefinition[] = [
   contentType,
   dns,
   https,
+  initialize,
+  latency,
+  protocolEra,
+  protocolVersion,
   publicHost,
   redirect,
+  session,
   status,
   tcp,
   tls,
+  transport,
   tunnel,
   url,
 ];
