@@ -1,15 +1,12 @@
 import type { z } from 'zod';
 import type { HandshakeAttempt, McpResultSchema } from '@/lib/report/schema';
-import type { AuthProbe, Challenge, TokenVerdict } from '@/lib/report/schema-auth';
+import { NO_AUTH_REQUIRED, type AuthProbe, type Challenge, type TokenVerdict } from '@/lib/report/schema-auth';
 import { requestChallenge } from './oauth/challenge-request';
 import { discoverAuthorizationServer, discoverProtectedResource } from './oauth/discovery';
 import { probeRedirectUri } from './oauth/registration';
 import { readChallenge } from './oauth/www-authenticate';
 import type { StepContext } from './probe';
 import type { Recorder } from './recorder';
-
-/** The reason the Auth row gives for a server that needs no authorization. */
-export const NO_AUTH_REQUIRED = 'no authentication required';
 
 export interface AuthProbeOptions {
   /** Whether the run sent the user's bearer token or extra headers. */

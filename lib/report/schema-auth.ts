@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The Auth row's reason when the server answers without any credentials. */
+export const NO_AUTH_REQUIRED = 'no authentication required';
+
 /**
  * What the probe records about authorization: the challenge, every discovery URL tried (in the
  * order a client tries them) with its exchange and outcome, the documents found, and the verdict on
