@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AuthProbe } from '@/lib/report/schema-auth';
 import { runCheck } from '../define';
 import check from './challenge';
 import { authTranscript, openTranscript, PRM_URL } from './support/fixtures';
@@ -19,42 +20,42 @@ describe('auth.challenge', () => {
     [
       'no-www-authenticate',
       'error',
-      (a: Parameters<Parameters<typeof authTranscript>[0]>[0]) => {
+      (a: AuthProbe) => {
         a.challenge = { ...a.challenge!, header: null, challenges: [], bearer: null, sdk: { resourceMetadataUrl: null, scope: null, error: null } };
       },
     ],
     [
       'not-bearer',
       'error',
-      (a: Parameters<Parameters<typeof authTranscript>[0]>[0]) => {
+      (a: AuthProbe) => {
         a.challenge = { ...a.challenge!, header: 'Basic realm="x"', challenges: [{ scheme: 'Basic', params: { realm: 'x' }, token68: null }], bearer: null };
       },
     ],
     [
       'no-resource-metadata',
       'warning',
-      (a: Parameters<Parameters<typeof authTranscript>[0]>[0]) => {
+      (a: AuthProbe) => {
         a.challenge = { ...a.challenge!, header: 'Bearer realm="mcp"', bearer: { resourceMetadata: null, scope: null, error: null, errorDescription: null } };
       },
     ],
     [
       'invalid-resource-metadata',
       'error',
-      (a: Parameters<Parameters<typeof authTranscript>[0]>[0]) => {
+      (a: AuthProbe) => {
         a.challenge = { ...a.challenge!, bearer: { resourceMetadata: '/.well-known/oauth-protected-resource', scope: null, error: null, errorDescription: null } };
       },
     ],
     [
       'sdk-misreads-challenge',
       'error',
-      (a: Parameters<Parameters<typeof authTranscript>[0]>[0]) => {
+      (a: AuthProbe) => {
         a.challenge = { ...a.challenge!, header: `Basic realm="x", Bearer resource_metadata="${PRM_URL}"`, sdk: { resourceMetadataUrl: null, scope: null, error: null } };
       },
     ],
     [
       'forbidden-without-credentials',
       'error',
-      (a: Parameters<Parameters<typeof authTranscript>[0]>[0]) => {
+      (a: AuthProbe) => {
         a.challenge = { ...a.challenge!, status: 403 };
       },
     ],
