@@ -13,7 +13,7 @@ import {
   type Running,
 } from '../fixtures/servers';
 import { targetFor } from '../fixtures/target';
-import { check, exchangesOf, header, json, rowsIgnoringLoopback, step } from './support';
+import { check, exchangesOf, header, json, judge, rowsIgnoringLoopback, step } from './support';
 
 const running: Running[] = [];
 async function start<T extends Running>(server: Promise<T>): Promise<T> {
@@ -127,6 +127,7 @@ describe('a stateful server', () => {
     expect(server.terminated).toEqual([sessionId]);
     // Ending the session closes the GET stream; that is not a fault of the server.
     expect(t.mcp?.transportErrors).toEqual([]);
+    expect(check(judge(t), 'connection.session').status).toBe('pass');
   });
 });
 
@@ -156,8 +157,13 @@ describe('a server that speaks only the legacy HTTP+SSE transport', () => {
     expect(list && findReply(t.exchanges, list)?.exchangeId).toBe(stream?.id);
     expect(t.mcp?.initializeResult).toMatchObject({ serverInfo: { name: 'sample-healthy' } });
 
-    const report = await diagnose(targetFor(server.url));
+    const report = judge(t);
     expect(report.server.transport).toBe('sse');
+    expect(check(report, 'connection.transport')).toMatchObject({
+      status: 'fail',
+      severity: 'warning',
+    });
+    expect(rowsIgnoringLoopback(report)).toMatchObject({ connection: 'warn', tools: 'pass' });
   });
 });
 
@@ -189,6 +195,8 @@ describe('a server that does not speak MCP at the given URL', () => {
     });
     expect(step(t, 'tools').status).toBe('skipped');
     expect(found?.exchangeIds.length).toBeGreaterThan(0);
+    const status = check(judge(t), 'connection.status');
+    expect(status).toMatchObject({ status: 'fail', code: 'not-found' });
   });
 
   test('an HTML page with 200: the content type is the error, and nothing opens a session', async () => {
@@ -213,6 +221,10 @@ describe('a server that does not speak MCP at the given URL', () => {
     ).toMatch(/^text\/html/);
     expect(step(t, 'initialize').status).toBe('failed');
     expect(step(t, 'tools').status).toBe('skipped');
+    expect(check(judge(t), 'connection.content-type')).toMatchObject({
+      status: 'fail',
+      severity: 'error',
+    });
   });
 
   test('404: the spec’s fallback tries legacy SSE on the same URL, then the usual paths', async () => {
@@ -228,6 +240,10 @@ describe('a server that does not speak MCP at the given URL', () => {
     );
     expect(step(t, 'initialize').error?.code).toBe('http-status');
     expect(exchangesOf(t, 'initialize')[0]?.response?.body?.text).toBe('Not Found');
+    expect(check(judge(t), 'connection.status')).toMatchObject({
+      status: 'fail',
+      code: 'not-found',
+    });
   });
 
   test('500: no legacy fallback (only 400, 404 and 405 call for it)', async () => {
@@ -240,5 +256,9 @@ describe('a server that does not speak MCP at the given URL', () => {
     expect(step(t, 'initialize').error).toMatchObject({ code: 'http-status' });
     expect(step(t, 'initialize').error?.message).toMatch(/HTTP 500/);
     expect(step(t, 'tools').status).toBe('skipped');
+    expect(check(judge(t), 'connection.status')).toMatchObject({
+      status: 'fail',
+      code: 'server-error',
+    });
   });
 });

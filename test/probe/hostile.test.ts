@@ -15,7 +15,7 @@ import {
   type Running,
 } from '../fixtures/servers';
 import { targetFor } from '../fixtures/target';
-import { check, exchangesOf, step } from './support';
+import { check, exchangesOf, judge, step } from './support';
 
 /**
  * Servers that misbehave on purpose. Each test asserts that the probe returns (never throws), within
@@ -49,6 +49,8 @@ function expectFinished(t: Transcript) {
   ]);
   expect(t.durationMs).toBeLessThan(RUN_BUDGET_MS + 5_000);
   expect(step(t, 'tools').status).toBe('skipped');
+  // The Connection row says so, whichever check names the cause.
+  expect(judge(t).rows.find((r) => r.id === 'connection')?.status).toBe('fail');
 }
 
 describe('a server that never answers', () => {
@@ -155,6 +157,10 @@ describe('a redirect loop', () => {
     expect(hops.length).toBeGreaterThan(1);
     expect(hops.length).toBeLessThanOrEqual(6);
     expect(hops.every((x) => x.response?.status === 307 && x.request.method === 'POST')).toBe(true);
+    expect(check(judge(t), 'connection.redirect')).toMatchObject({
+      status: 'fail',
+      severity: 'error',
+    });
     // Bounded overall, guesses included.
     expect(t.exchanges.length).toBeLessThan(40);
   });
