@@ -1,0 +1,126 @@
+// `npm run bench`: wall time and peak memory of a full diagnosis (probe → checks → report) of
+// loopback MCP servers. Each scenario runs in a child process against a server in this one.
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { healthyMcpServer, manyToolsServer, type Running } from '@/test/fixtures/servers';
+import { median, percentile, type ScenarioResult } from './bench/stats';
+
+const WARMUP = 2;
+const RUNS = 20;
+const CHILD_TIMEOUT_MS = 10 * 60_000;
+const ROOT = new URL('..', import.meta.url).pathname;
+
+interface Scenario {
+  name: string;
+  tools: number;
+  start: () => Promise<Running>;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'healthy sample (3 tools)', tools: 3, start: healthyMcpServer },
+  { name: 'server with 500 tools', tools: 500, start: () => manyToolsServer(500) },
+];
+
+function runScenario(url: string, tools: number): Promise<ScenarioResult> {
+  const args = [
+    '--import',
+    'tsx',
+    'scripts/bench/diagnose-runs.ts',
+    url,
+    String(tools),
+    String(WARMUP),
+    String(RUNS),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code !== 0)
+        return reject(new Error(`scenario process ended with ${signal ?? `exit code ${code}`}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as ScenarioResult);
+      } catch {
+        reject(new Error(`scenario process printed no result: ${out.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+const rows = [];
+for (const scenario of SCENARIOS) {
+  const server = await scenario.start();
+  try {
+    const result = await runScenario(server.url, scenario.tools);
+    rows.push({
+      scenario: scenario.name,
+      runs: result.timesMs.length,
+      medianMs: median(result.timesMs),
+      p95Ms: percentile(result.timesMs, 95),
+      peakRssMb: result.peakRssMb,
+      rssAfterLoadMb: result.rssAfterLoadMb,
+      timesMs: result.timesMs,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+const fixed = (n: number) => n.toFixed(1);
+const header = ['scenario', 'runs', 'median ms', 'p95 ms', 'peak RSS MB'];
+const cells = rows.map((r) => [
+  r.scenario,
+  String(r.runs),
+  fixed(r.medianMs),
+  fixed(r.p95Ms),
+  fixed(r.peakRssMb),
+]);
+const widths = header.map((title, col) =>
+  Math.max(title.length, ...cells.map((row) => row[col]?.length ?? 0)),
+);
+const line = (row: string[]) =>
+  row
+    .map((cell, col) =>
+      col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0),
+    )
+    .join('  ');
+
+const load = os.loadavg().map((n) => n.toFixed(1));
+console.log(`diagnose() over loopback HTTP: ${WARMUP} warm-up runs, then ${RUNS} measured runs`);
+console.log(
+  `Node ${process.version}, ${os.cpus().length} CPUs, load average ${load.join(' ')} (other work skews times)\n`,
+);
+console.log(line(header));
+for (const row of cells) console.log(line(row));
+console.log(
+  "\nPeak RSS: the high-water resident set size of the scenario's own process, which only runs the",
+);
+console.log(
+  `diagnoses (process.resourceUsage().maxRSS); after loading the modules it was ${rows.map((r) => `${fixed(r.rssAfterLoadMb)} MB`).join(', ')}.`,
+);
+
+await mkdir(`${ROOT}.reports`, { recursive: true });
+await writeFile(
+  `${ROOT}.reports/bench.json`,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg(),
+      warmup: WARMUP,
+      peakRss: 'process.resourceUsage().maxRSS of the scenario process',
+      scenarios: rows,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log('Written to .reports/bench.json');
