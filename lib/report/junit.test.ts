@@ -1,0 +1,174 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { listedTools, noSession, response, tool, transcript } from '@/lib/checks/testing';
+import { buildReport } from './build-report';
+import { applyCiOptions, parseCiOptions } from './ci-options';
+import { toJUnit } from './junit';
+import type { CheckResult, Report } from './schema';
+
+interface Case {
+  classname: string;
+  name: string;
+  failure?: { message: string; type: string; '#text': string };
+  error?: { message: string; '#text': string };
+  skipped?: { message: string };
+  'system-out'?: string;
+}
+interface Suite {
+  name: string;
+  id: string;
+  tests: string;
+  failures: string;
+  errors: string;
+  skipped: string;
+  properties: { property: { name: string; value: string }[] };
+  testcase: Case[];
+}
+
+function parse(xml: string): { testsuites: Record<string, string> & { testsuite: Suite[] } } {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseAttributeValue: false,
+    parseTagValue: false,
+    trimValues: false,
+    // Decode numeric character references (&#10;), as every conforming XML parser does.
+    htmlEntities: true,
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+  });
+  return parser.parse(xml);
+}
+
+const suite = (doc: ReturnType<typeof parse>, id: string): Suite => {
+  const found = doc.testsuites.testsuite.find((s) => s.id === id);
+  if (!found) throw new Error(`no suite ${id}`);
+  return found;
+};
+
+function withCheck(report: Report, check: Partial<CheckResult>): Report {
+  const base: CheckResult = {
+    id: 'tools.name',
+    area: 'tools',
+    title: 'A tool name is invalid',
+    status: 'fail',
+    severity: 'warning',
+    code: 'bad-name',
+    message: 'bad',
+    fix: 'rename',
+    docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools',
+    evidence: ['x3'],
+    items: [],
+  };
+  return { ...report, checks: [...report.checks, { ...base, ...check }] };
+}
+
+describe('toJUnit', () => {
+  it('has one suite per row and one case per check, with consistent counts', () => {
+    const report = buildReport(transcript());
+    const doc = parse(toJUnit(report));
+    expect(doc.testsuites.testsuite.map((s) => s.id)).toEqual([
+      'connection',
+      'tools',
+      'widgets',
+      'auth',
+    ]);
+    let total = 0;
+    for (const s of doc.testsuites.testsuite) {
+      const own = report.checks.filter((c) => c.area === s.id);
+      expect(s.testcase).toHaveLength(Math.max(own.length, 1));
+      expect(Number(s.tests)).toBe(s.testcase.length);
+      expect(s.name).toBe(report.rows.find((r) => r.id === s.id)?.title);
+      expect(s.properties.property.find((p) => p.name === 'status')?.value).toBe(
+        report.rows.find((r) => r.id === s.id)?.status,
+      );
+      for (const c of s.testcase) expect(c.classname).toBe(s.id);
+      total += s.testcase.length;
+    }
+    expect(Number(doc.testsuites.tests)).toBe(total);
+    const url = suite(doc, 'connection').testcase.find((c) =>
+      c.name.startsWith('connection.url: '),
+    );
+    expect(url).toBeDefined();
+    expect(url?.failure).toBeUndefined();
+  });
+
+  it('reports an error-level failure with its message, fix and docs link', () => {
+    const report = buildReport(noSession(response(200, '<html></html>', 'text/html')));
+    const doc = parse(toJUnit(report));
+    const failing = report.checks.filter((c) => c.status === 'fail' && c.severity !== 'info');
+    expect(failing.length).toBeGreaterThan(0);
+    expect(Number(doc.testsuites.failures)).toBe(failing.length);
+    const first = failing[0] as CheckResult;
+    const testcase = suite(doc, first.area).testcase.find(
+      (c) => c.name === `${first.id}: ${first.title}`,
+    );
+    expect(testcase?.failure?.message).toBe(first.message);
+    expect(testcase?.failure?.type).toBe(`error: ${first.code}`);
+    expect(testcase?.failure?.['#text']).toContain(`Fix: ${first.fix}`);
+    expect(testcase?.failure?.['#text']).toContain(`Docs: ${first.docs}`);
+  });
+
+  it('marks skipped checks, crashed checks and notes each their own way', () => {
+    let report = buildReport(transcript());
+    report = withCheck(report, {
+      id: 'tools.skipped',
+      status: 'skipped',
+      message: 'skipped: no list',
+    });
+    report = withCheck(report, {
+      id: 'tools.crashed',
+      status: 'error',
+      code: 'check-crashed',
+      message: 'The check itself failed: boom',
+    });
+    report = withCheck(report, { id: 'tools.note', severity: 'info', message: 'a note' });
+    const doc = parse(toJUnit(report));
+    const tools = suite(doc, 'tools');
+    const byId = (id: string) => tools.testcase.find((c) => c.name.startsWith(`${id}: `));
+    expect(byId('tools.skipped')?.skipped?.message).toBe('skipped: no list');
+    expect(byId('tools.crashed')?.error?.message).toBe('The check itself failed: boom');
+    expect(byId('tools.note')?.failure).toBeUndefined();
+    expect(byId('tools.note')?.['system-out']).toContain('a note');
+    expect(Number(tools.errors)).toBe(1);
+    expect(Number(tools.skipped)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a row skipped on request as one skipped case', () => {
+    const parsed = parseCiOptions({ skip: 'auth' });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const doc = parse(toJUnit(applyCiOptions(buildReport(transcript()), parsed.options)));
+    const auth = suite(doc, 'auth');
+    expect(auth.testcase).toHaveLength(1);
+    expect(auth.testcase[0]?.skipped?.message).toBe('skipped on request');
+    expect(auth.skipped).toBe('1');
+  });
+
+  it('carries hostile remote text safely: markup, ]]>, quotes and control characters', () => {
+    const hostile = 'evil<script>alert("x")</script>]]><![CDATA[ & \'q\'';
+    const parsed = parseCiOptions({ expectTools: hostile });
+    if (!parsed.ok) throw new Error(parsed.message);
+    let report = applyCiOptions(buildReport(transcript(listedTools([tool({ name: hostile })]))), {
+      ...parsed.options,
+      expectTools: [`${hostile}2`],
+    });
+    report = withCheck(report, {
+      id: 'tools.crafted',
+      title: `Tool ${hostile}\u0000\u001b[31m\u0007`,
+      message: `name ${hostile}\u0008 is\nnot valid\uFFFE\uD800`,
+      items: [{ subject: hostile, detail: ']]>' }],
+    });
+    const xml = toJUnit(report);
+    expect(xml).not.toContain('<script>');
+    expect(xml).not.toContain(']]>');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFE]/);
+    const tools = suite(parse(xml), 'tools');
+    const expected = tools.testcase.find((c) => c.name.startsWith('tools.expected: '));
+    expect(expected?.failure?.message).toContain(`${hostile}2`);
+    const named = tools.testcase.find((c) => c.name.startsWith('tools.crafted: '));
+    expect(named?.name).toBe(`tools.crafted: Tool ${hostile}[31m`);
+    // A line break survives in an attribute as a character reference.
+    expect(named?.failure?.message).toBe(`name ${hostile} is\nnot valid`);
+    expect(named?.failure?.['#text']).toContain(`  - ${hostile}: ]]>`);
+  });
+});

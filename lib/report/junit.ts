@@ -1,0 +1,158 @@
+import type { Area, CheckResult, Report, Row, StepId } from './schema';
+
+/**
+ * Characters XML 1.0 cannot carry at all (§2.2 Char: most C0 controls, lone surrogates, U+FFFE/F),
+ * plus DEL and the C1 controls, which it allows but which only ever arrive here as terminal
+ * escapes from a hostile server. They are dropped, not escaped: a character reference to them
+ * would be just as ill-formed.
+ */
+const NOT_XML = /[^\t\n\r\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
+};
+
+/**
+ * Text for an attribute value. Line breaks and tabs become character references, or attribute
+ * normalisation (XML 1.0 §3.3.3) would turn them into spaces. Every `>` is escaped, so a `]]>`
+ * in remote text can never close anything.
+ */
+export function xmlAttribute(value: string): string {
+  return value.replace(NOT_XML, '').replace(/[&<>"'\n\r\t]/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** Text for element content: line breaks kept as they are, markup characters escaped. */
+export function xmlText(value: string): string {
+  return value.replace(NOT_XML, '').replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
+}
+
+const attributes = (pairs: Record<string, string | number | undefined>): string =>
+  Object.entries(pairs)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${xmlAttribute(String(value))}"`)
+    .join('');
+
+/** The probe steps whose time counts towards each row's suite. */
+const AREA_STEPS: Record<Area, StepId[]> = {
+  connection: ['dns', 'tcp', 'tls', 'initialize'],
+  tools: ['tools'],
+  widgets: ['resources'],
+  auth: ['auth'],
+};
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+/** How a result reads in JUnit: errors and warnings fail the test case; notes pass with output. */
+type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
+
+function outcomeOf(check: CheckResult): Outcome {
+  if (check.status === 'error') return 'error';
+  if (check.status === 'skipped') return 'skipped';
+  if (check.status === 'fail' && check.severity !== 'info') return 'failure';
+  return 'passed';
+}
+
+function details(check: CheckResult): string {
+  const lines = [check.message];
+  for (const item of check.items) lines.push(`  - ${item.subject}: ${item.detail}`);
+  lines.push('', `Fix: ${check.fix}`, `Docs: ${check.docs}`);
+  if (check.evidence.length > 0) lines.push(`Evidence: exchanges ${check.evidence.join(', ')}`);
+  return lines.join('\n');
+}
+
+function testcase(check: CheckResult): string {
+  const head = `    <testcase${attributes({ classname: check.area, name: `${check.id}: ${check.title}` })}`;
+  switch (outcomeOf(check)) {
+    case 'skipped':
+      return `${head}>\n      <skipped${attributes({ message: check.message })}/>\n    </testcase>`;
+    case 'error':
+    case 'failure': {
+      const tag = outcomeOf(check) === 'error' ? 'error' : 'failure';
+      const type = check.code ?? check.severity;
+      return `${head}>\n      <${tag}${attributes({ message: check.message, type: `${check.severity}: ${type}` })}>${xmlText(details(check))}</${tag}>\n    </testcase>`;
+    }
+    case 'passed':
+      return check.status === 'fail'
+        ? `${head}>\n      <system-out>${xmlText(`note: ${details(check)}`)}</system-out>\n    </testcase>`
+        : `${head}/>`;
+  }
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/** A row with no checks (skipped on request, or not covered yet) still shows, as one skipped case. */
+function counts(checks: CheckResult[]): Counts {
+  if (checks.length === 0) return { tests: 1, failures: 0, errors: 0, skipped: 1 };
+  const outcomes = checks.map(outcomeOf);
+  const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
+  return {
+    tests: checks.length,
+    failures: count('failure'),
+    errors: count('error'),
+    skipped: count('skipped'),
+  };
+}
+
+function testsuite(row: Row, checks: CheckResult[], report: Report): string {
+  const ms = report.steps
+    .filter((s) => AREA_STEPS[row.id].includes(s.id))
+    .reduce((sum, s) => sum + s.durationMs, 0);
+  const cases =
+    checks.length > 0
+      ? checks.map(testcase)
+      : [
+          `    <testcase${attributes({ classname: row.id, name: `${row.id}: ${row.title}` })}>\n      <skipped${attributes({ message: row.summary })}/>\n    </testcase>`,
+        ];
+  const properties = [
+    ['status', row.status],
+    ['summary', row.summary],
+    ...(row.fix ? [['fix', row.fix]] : []),
+  ]
+    .map(([name, value]) => `      <property${attributes({ name, value })}/>`)
+    .join('\n');
+  return [
+    `  <testsuite${attributes({ name: row.title, id: row.id, ...counts(checks), time: seconds(ms), timestamp: report.startedAt })}>`,
+    `    <properties>\n${properties}\n    </properties>`,
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
+}
+
+/**
+ * The report as JUnit XML, the format CI systems (GitHub Actions reporters, GitLab, Jenkins,
+ * Azure) show as test results: one suite per row of the connection-issues table, one test case
+ * per check. Every string from the remote server is escaped; nothing is wrapped in CDATA.
+ */
+export function toJUnit(report: Report): string {
+  const byRow = report.rows.map((row) => ({
+    row,
+    checks: report.checks.filter((c) => c.area === row.id),
+  }));
+  const totals: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const { checks } of byRow) {
+    const c = counts(checks);
+    totals.tests += c.tests;
+    totals.failures += c.failures;
+    totals.errors += c.errors;
+    totals.skipped += c.skipped;
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attributes({ name: `MCP Doctor: ${report.url}`, ...totals, time: seconds(report.durationMs), timestamp: report.startedAt })}>`,
+    ...byRow.map(({ row, checks }) => testsuite(row, checks, report)),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
