@@ -60,7 +60,7 @@ export async function probeAuth(
     }
   } else if (opened) {
     if (!options.withCredentials) return notRequired(null, NO_AUTH_REQUIRED);
-    token = { exchangeId: opened.exchangeIds[0] ?? null, status: opened.status, accepted: true, error: null, errorDescription: null, scope: null };
+    token = { exchangeId: opened.exchangeIds[0] ?? null, status: opened.status ?? ctx.recorder.firstStatus(opened.exchangeIds), accepted: true, error: null, errorDescription: null, scope: null };
     const answer = await requestChallenge(url, ctx.recorder);
     if (answer.status === null || !DENIED.has(answer.status)) {
       return notRequired(
