@@ -143,6 +143,11 @@ export const worstSeverity = (severities: readonly Severity[]): Severity =>
     'info',
   );
 
+/** A pass message about every tool: `one` for a single tool, "All N " + `many` for several. */
+export function everyTool(count: number, one: string, many: string): string {
+  return count === 1 ? one : `All ${count} ${many}`;
+}
+
 /** `search, fetch, get_page and 4 more` */
 export function listLabels(labels: readonly string[], max = 5): string {
   const unique = [...new Set(labels)];

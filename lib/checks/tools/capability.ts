@@ -1,0 +1,56 @@
+import { defineCheck, pass, skip } from '../define';
+import { describeValue, isRecord } from '../shared/tool-entries';
+
+/** A client only asks for tools when the server declares the capability (MCP lifecycle, "Capability Negotiation"). */
+export default defineCheck({
+  id: 'tools.capability',
+  area: 'tools',
+  severity: 'error',
+  title: 'The server declares the tools capability',
+  failureTitle: 'The server does not declare the tools capability',
+  fix: 'Declare it in the initialize result: capabilities: { tools: { listChanged: false } }. The SDK’s McpServer does this when a tool is registered before connect(); the low-level Server takes it in its options: new Server(info, { capabilities: { tools: {} } }).',
+  docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#capabilities',
+  run(t) {
+    const result = t.mcp?.initializeResult;
+    if (result === null || result === undefined)
+      return skip('skipped: there is no initialize result to read');
+    const evidence = t.mcp?.initializeExchangeId ? [t.mcp.initializeExchangeId] : [];
+    const listed =
+      t.tools.length > 0
+        ? ` (yet tools/list returned ${t.tools.length} tool${t.tools.length === 1 ? '' : 's'})`
+        : '';
+    const capabilities = isRecord(result) ? result.capabilities : undefined;
+    if (!isRecord(capabilities)) {
+      return {
+        status: 'fail',
+        code: 'no-capabilities',
+        message: `The initialize result has no capabilities object (capabilities is ${describeValue(capabilities)})${listed}.`,
+        evidence,
+      };
+    }
+    const tools = capabilities.tools;
+    if (tools === undefined) {
+      const declared = Object.keys(capabilities);
+      const others = declared.length
+        ? `it declares ${declared.slice(0, 8).join(', ')}`
+        : 'capabilities is empty';
+      return {
+        status: 'fail',
+        code: 'missing-tools-capability',
+        message: `capabilities has no tools entry: ${others}${listed}.`,
+        evidence,
+      };
+    }
+    if (!isRecord(tools)) {
+      return {
+        status: 'fail',
+        code: 'invalid-tools-capability',
+        message: `capabilities.tools is ${describeValue(tools)}, not an object${listed}.`,
+        fix: 'Declare the capability as an object: capabilities: { tools: {} } or { tools: { listChanged: true } }.',
+        evidence,
+      };
+    }
+    const listChanged = tools.listChanged === true ? ' with listChanged: true' : '';
+    return pass(`capabilities.tools is declared${listChanged}`);
+  },
+});
