@@ -14,12 +14,14 @@ const SECRET_HEADERS = new Set([
   'x-auth-token',
 ]);
 
-/** OAuth and API parameters that carry credentials (RFC 6749 §4.1, RFC 7636, RFC 6750 §2.3). */
+/** OAuth and API parameters that carry credentials (RFC 6749 §4.1, RFC 7636, RFC 6750 §2.3, RFC 7592). */
 const SECRET_PARAMS = [
   'access_token',
   'refresh_token',
   'id_token',
   'client_secret',
+  // RFC 7592 §3: returned by dynamic registration, it manages the registered client.
+  'registration_access_token',
   'code',
   'code_verifier',
   'password',
