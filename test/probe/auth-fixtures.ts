@@ -1,15 +1,19 @@
+import { CLIENT_METADATA_PATH, clientMetadataDocument } from '@/lib/oauth-flow/dashboard-client';
 import { handleAuthSample, handleProtectedServer } from '@/lib/samples/auth/handler';
 import type { ProtectedResourceConfig } from '@/lib/samples/auth/config';
 import { serveWeb, type Running } from '../fixtures/servers';
 
 /**
  * The app's OAuth samples as the app serves them — MCP endpoints, well-known metadata, registration
- * and token endpoints — on a loopback port. The samples build their URLs from the configured
- * origin, so it is set to this server's for the test's lifetime.
+ * and token endpoints, and the dashboard's client ID metadata document — on a loopback port. The
+ * samples build their URLs from the configured origin, so it is set to this server's for the test's
+ * lifetime.
  */
 export async function authSamplesServer(): Promise<Running> {
   const running = await serveWeb((request) => {
     const path = new URL(request.url).pathname;
+    // The dashboard's client ID metadata document, which the samples' authorization server reads.
+    if (path === CLIENT_METADATA_PATH) return Response.json(clientMetadataDocument());
     const slug = path.match(/^(?:\/\.well-known\/[^/]+)?\/samples\/([^/]+)\//)?.[1];
     return slug ? handleAuthSample(slug, request) : new Response('Not Found', { status: 404 });
   }, '');
