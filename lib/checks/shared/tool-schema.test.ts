@@ -188,7 +188,7 @@ describe('compile bound', () => {
       ),
     );
     for (const entry of toolEntries(t)) schemaProblems(t, entry, 'inputSchema');
-    expect(compileBoundNote(t)).toBe('');
+    expect(compileBoundNote(t, 'inputSchema')).toBe('');
   });
 
   it('says so when distinct schemas pass the bound', () => {
@@ -200,7 +200,8 @@ describe('compile bound', () => {
       ),
     );
     for (const entry of toolEntries(t)) expect(schemaProblems(t, entry, 'inputSchema')).toEqual([]);
-    expect(compileBoundNote(t)).toBe(
+    expect(compileBoundNote(t, 'outputSchema')).toBe('');
+    expect(compileBoundNote(t, 'inputSchema')).toBe(
       ' (3 schemas past the first 100 with $ref or pattern checked against the meta-schema only)',
     );
   });

@@ -117,7 +117,7 @@ interface Judge {
   results: Map<string, string | null>;
   compiles: number;
   /** Schemas that needed compiling past the bound: checked against their meta-schema only. */
-  uncompiled: number;
+  uncompiled: Record<SchemaField, number>;
 }
 
 const judges = new WeakMap<unknown[], Judge>();
@@ -125,7 +125,7 @@ const judges = new WeakMap<unknown[], Judge>();
 function judgeFor(t: Transcript): Judge {
   let judge = judges.get(t.tools);
   if (!judge) {
-    judge = { results: new Map(), compiles: 0, uncompiled: 0 };
+    judge = { results: new Map(), compiles: 0, uncompiled: { inputSchema: 0, outputSchema: 0 } };
     judges.set(t.tools, judge);
   }
   return judge;
@@ -139,7 +139,7 @@ function validatorMessage(
   field: SchemaField,
 ): string | null {
   const key = canonicalJson(schema);
-  const cacheKey = `${dialect.name}\n${key}`;
+  const cacheKey = `${field}\n${dialect.name}\n${key}`;
   const known = judge.results.get(cacheKey);
   if (known !== undefined) return known;
   const ajv = ajvFor(dialect);
@@ -156,7 +156,7 @@ function validatorMessage(
         judge.compiles += 1;
         compileIsolated(ajv, copy);
       } else {
-        judge.uncompiled += 1;
+        judge.uncompiled[field] += 1;
       }
     }
   } catch (error) {
@@ -243,8 +243,8 @@ export function schemaProblems(
 }
 
 /** Says when the compile bound was reached in this run, for an honest pass message. */
-export function compileBoundNote(t: Transcript): string {
-  const uncompiled = judges.get(t.tools)?.uncompiled ?? 0;
+export function compileBoundNote(t: Transcript, field: SchemaField): string {
+  const uncompiled = judges.get(t.tools)?.uncompiled[field] ?? 0;
   return uncompiled
     ? ` (${uncompiled} schema${uncompiled === 1 ? '' : 's'} past the first ${MAX_COMPILES} with $ref or pattern checked against the meta-schema only)`
     : '';

@@ -47,7 +47,7 @@ export default defineCheck({
         entries.length,
         'The input schema is a valid object schema',
         'input schemas are valid object schemas',
-      ) + compileBoundNote(t),
+      ) + compileBoundNote(t, 'inputSchema'),
     );
   },
 });

@@ -22,6 +22,14 @@ describe('tools.list-changed', () => {
       },
     },
     {
+      name: 'counts every tool of the first page, duplicates included',
+      t: transcript(listedTools([a, a, b], { relist: [a, a, b] })),
+      expected: {
+        status: 'pass',
+        message: 'Two tools/list calls returned the same 3 tools on the first page',
+      },
+    },
+    {
       name: 'compares only the first page, which is what the second call asks for',
       t: transcript(listedTools([a, b, c], { pageSizes: [2, 1], relist: [a, b] })),
       expected: { status: 'pass' },

@@ -51,7 +51,8 @@ export default defineCheck({
       return skip('skipped: tools/list did not complete');
     if (!listing.relist) return skip('skipped: the second tools/list was not made or failed');
 
-    const before = keyed(t.tools.slice(0, firstPage.count));
+    const first = t.tools.slice(0, firstPage.count);
+    const before = keyed(first);
     const after = keyed(listing.relist.tools);
     const items: FindingItem[] = [];
     for (const [name, { json, tool }] of before) {
@@ -68,7 +69,7 @@ export default defineCheck({
       if (!before.has(name))
         items.push({ subject: name, detail: 'missing first, present in the second tools/list' });
     }
-    const calls = `${before.size} tool${before.size === 1 ? '' : 's'} on the first page`;
+    const calls = `${first.length} tool${first.length === 1 ? '' : 's'} on the first page`;
     if (!items.length) return pass(`Two tools/list calls returned the same ${calls}`);
 
     const result = t.mcp?.initializeResult;

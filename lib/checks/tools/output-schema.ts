@@ -48,7 +48,7 @@ export default defineCheck({
         declaring.length,
         'The output schema is a valid object schema',
         'output schemas are valid object schemas',
-      ) + compileBoundNote(t),
+      ) + compileBoundNote(t, 'outputSchema'),
     );
   },
 });
