@@ -7,7 +7,7 @@ import { describe, oneLine } from '@/lib/probe/errors';
 import { LIMITS } from '@/lib/probe/limits';
 import { requestChallenge } from '@/lib/probe/oauth/challenge-request';
 import { discoverAuthorizationServer, discoverProtectedResource, type AuthorizationServerMetadata } from '@/lib/probe/oauth/discovery';
-import { probeRedirectUri, register } from '@/lib/probe/oauth/registration';
+import { register } from '@/lib/probe/oauth/registration';
 import { exchangeCode } from '@/lib/probe/oauth/token-exchange';
 import { readChallenge } from '@/lib/probe/oauth/www-authenticate';
 import { Recorder } from '@/lib/probe/recorder';
@@ -42,6 +42,8 @@ interface FlowRecord {
   steps: FlowStep[];
   authorizationUrl: string | null;
   rerunId: string | null;
+  /** The opt-in `auth.redirect-uri` check, run by the re-run's probe. */
+  checkRedirectUri: boolean;
   recorder: Recorder;
   redactor: FlowRedactor;
   /**
@@ -60,7 +62,6 @@ const flows = processSingleton('oauth-flows', () => ({
 const STEP_TITLES: Record<FlowStepId, string> = {
   discovery: 'Discover the authorization server',
   registration: 'Register MCP Doctor as a client',
-  'redirect-uri': 'Register ChatGPT’s redirect URI (opt-in check)',
   authorization: 'Authorize in a new tab (PKCE S256, state, resource)',
   callback: 'Come back to MCP Doctor',
   token: 'Exchange the code for a token',
@@ -96,16 +97,10 @@ export async function startFlow(input: { url: URL; checkRedirectUri?: boolean },
     url: redactor.url(url.href),
     createdAt: Date.now(),
     state: 'awaiting-authorization',
-    steps: (Object.keys(STEP_TITLES) as FlowStepId[]).map((step) => ({
-      id: step,
-      title: STEP_TITLES[step],
-      status: step === 'redirect-uri' && !input.checkRedirectUri ? 'skipped' : 'pending',
-      summary: step === 'redirect-uri' && !input.checkRedirectUri ? 'Not requested.' : '',
-      details: [],
-      exchangeIds: [],
-    })),
+    steps: (Object.keys(STEP_TITLES) as FlowStepId[]).map((step) => ({ id: step, title: STEP_TITLES[step], status: 'pending', summary: '', details: [], exchangeIds: [] })),
     authorizationUrl: null,
     rerunId: null,
+    checkRedirectUri: input.checkRedirectUri ?? false,
     recorder,
     redactor,
     dialing,
@@ -113,7 +108,7 @@ export async function startFlow(input: { url: URL; checkRedirectUri?: boolean },
   };
   flows.byId.set(id, record);
   try {
-    await prepare(record, url, input.checkRedirectUri ?? false);
+    await prepare(record, url);
   } catch (error) {
     // A bug or an abort, not something the server did: shown on the step it happened in.
     const open = record.steps.find((s) => s.status === 'pending');
@@ -125,7 +120,7 @@ export async function startFlow(input: { url: URL; checkRedirectUri?: boolean },
   return viewOf(record);
 }
 
-async function prepare(record: FlowRecord, url: URL, checkRedirectUri: boolean): Promise<void> {
+async function prepare(record: FlowRecord, url: URL): Promise<void> {
   const { recorder, redactor } = record;
   const fail = (step: FlowStepId, summary: string, more: Partial<FlowStep> = {}) => {
     update(record, step, { status: 'failed', summary, ...more });
@@ -201,18 +196,7 @@ async function prepare(record: FlowRecord, url: URL, checkRedirectUri: boolean):
       : 'The server offers neither dynamic client registration nor client ID metadata documents: ChatGPT cannot become a client.');
   }
 
-  // 3. Opt-in: would the server accept ChatGPT's own redirect URI?
-  if (checkRedirectUri) {
-    mark = recorder.mark();
-    const probe = await probeRedirectUri(issuer, metadata, recorder);
-    update(record, 'redirect-uri', {
-      status: probe.outcome === 'accepted' ? 'ok' : probe.outcome === 'not-run' ? 'skipped' : 'failed',
-      summary: probe.outcome === 'accepted' ? `Registration accepts ${probe.redirectUri}.` : `${probe.redirectUri}: ${[probe.error, probe.errorDescription].filter(Boolean).join(': ') || probe.outcome}`,
-      exchangeIds: recorder.idsSince(mark),
-    });
-  }
-
-  // 4. The authorization request (OAuth 2.1 §4.1.1; RFC 7636; RFC 8707).
+  // 3. The authorization request (OAuth 2.1 §4.1.1; RFC 7636; RFC 8707).
   const state = randomBytes(24).toString('base64url');
   const redirectUri = callbackUrl();
   let authorizationUrl: URL;
@@ -295,8 +279,17 @@ export async function completeFlow(params: URLSearchParams, options: FlowOptions
       exchangeIds: recorder.idsSince(mark),
     });
     const rerun = options.rerun ?? defaultRerun;
-    record.rerunId = rerun({ url: new URL(record.url), headers: {}, token: tokens.access_token, timeoutMs: LIMITS.runTimeoutMs });
-    update(record, 'rerun', { status: 'ok', summary: 'The diagnosis is running again with the token.' });
+    record.rerunId = rerun({
+      url: new URL(record.url),
+      headers: {},
+      token: tokens.access_token,
+      timeoutMs: LIMITS.runTimeoutMs,
+      ...(record.checkRedirectUri ? { checkRedirectUri: true } : {}),
+    });
+    update(record, 'rerun', {
+      status: 'ok',
+      summary: `The diagnosis is running again with the token${record.checkRedirectUri ? ', and registers a test client with ChatGPT’s redirect URI (auth.redirect-uri)' : ''}.`,
+    });
     record.state = 'done';
     return { ok: true, flowId: record.id };
   } finally {

@@ -4,7 +4,7 @@ import { ExchangeSchema } from '@/lib/report/schema';
 /** 18 random bytes as base64url: unguessable, URL-safe, checkable before any lookup. */
 export const FlowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
 
-export const FlowStepIdSchema = z.enum(['discovery', 'registration', 'redirect-uri', 'authorization', 'callback', 'token', 'rerun']);
+export const FlowStepIdSchema = z.enum(['discovery', 'registration', 'authorization', 'callback', 'token', 'rerun']);
 export type FlowStepId = z.infer<typeof FlowStepIdSchema>;
 
 export const FlowStepStatusSchema = z.enum(['pending', 'waiting', 'ok', 'warning', 'failed', 'skipped']);
@@ -47,6 +47,6 @@ export type FlowView = z.infer<typeof FlowViewSchema>;
 /** What `POST /api/oauth/start` accepts. */
 export const FlowStartSchema = z.strictObject({
   url: z.string().trim().min(1).max(2048),
-  /** Also register a client with ChatGPT's redirect URI (creates a client on the server). */
+  /** The re-run also registers a client with ChatGPT's redirect URI (`auth.redirect-uri`; creates a client on the server). */
   checkRedirectUri: z.boolean().optional(),
 });

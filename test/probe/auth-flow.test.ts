@@ -38,7 +38,6 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     expect(started.steps.map((s) => [s.id, s.status])).toEqual([
       ['discovery', 'ok'],
       ['registration', 'ok'],
-      ['redirect-uri', 'skipped'],
       ['authorization', 'waiting'],
       ['callback', 'pending'],
       ['token', 'pending'],
@@ -80,7 +79,7 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     expect(JSON.stringify(report)).not.toContain(token);
   });
 
-  it('falls back to dynamic client registration, and can check ChatGPT’s redirect URI on the way', async () => {
+  it('falls back to dynamic client registration, and passes the redirect URI check on to the re-run', async () => {
     const server = await protectedServer((origin) => {
       const c = healthyConfig(origin, 'dcr');
       return { ...c, authorizationServer: { ...c.authorizationServer, cimd: false } };
@@ -88,12 +87,15 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     open.push(server);
     const started = await startFlow({ url: new URL(server.url), checkRedirectUri: true });
     expect(step(started, 'registration')).toMatchObject({ status: 'ok', summary: expect.stringContaining('dynamically') });
-    expect(step(started, 'redirect-uri')).toMatchObject({ status: 'ok', summary: expect.stringContaining('chatgpt.com') });
     const registration = started.exchanges.find((x) => x.id === step(started, 'registration')?.exchangeIds[0]);
     expect(registration?.request.body?.text).toContain(callbackUrl());
 
-    const done = await completeFlow(await consent(started.authorizationUrl!, server.config.authorizationServer), { rerun: () => 'run-id' });
+    let rerun: Target | null = null;
+    const done = await completeFlow(await consent(started.authorizationUrl!, server.config.authorizationServer), { rerun: (target) => ((rerun = target), 'run-id') });
     expect(done.ok && flowView(done.flowId)?.state).toBe('done');
+    const report = await diagnose(rerun!);
+    expect(report.auth?.redirectUri).toMatchObject({ outcome: 'accepted' });
+    expect(report.checks.find((c) => c.id === 'auth.redirect-uri')?.status).toBe('pass');
   });
 
   it('stops at registration when the server offers no way to register', async () => {
