@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, Transcript } from '@/lib/report/schema';
 import { runCheck } from '../define';
-import { exchange, noSession, response, transcript } from '../testing';
+import { exchange, noSession, response, rpcBody, transcript } from '../testing';
 import check from './content-type';
 
 type Attempt = NonNullable<Transcript['mcp']>['attempts'][number];
@@ -130,5 +130,18 @@ describe('connection.content-type', () => {
     const result = runCheck(check, t);
     expect(result.message).toContain('https://example.com/mcp/mcp answers MCP: use that URL');
     expect(result.fix).toBe('Use https://example.com/mcp/mcp: it answers MCP.');
+  });
+
+  it('names the check that owns a non-success answer', () => {
+    const modern = noSession(
+      response(
+        400,
+        rpcBody(0, { error: { code: -32020, message: 'Missing MCP-Protocol-Version' } }),
+      ),
+    );
+    expect(runCheck(check, modern).message).toContain('(see connection.protocol-era)');
+    expect(runCheck(check, noSession(response(404, '', ''))).message).toContain(
+      '(see connection.status)',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import type { Exchange } from '@/lib/report/schema';
 import { defineCheck, pass, skip, type Outcome } from '../define';
 import { excerpt, mediaType, requestLine, statusLine } from '../shared/exchanges';
-import { MCP_MEDIA_TYPES, guessHint, handshakeVerdict, workingGuess } from '../shared/handshake';
+import {
+  MCP_MEDIA_TYPES,
+  VERDICT_OWNER,
+  guessHint,
+  handshakeVerdict,
+  workingGuess,
+} from '../shared/handshake';
 
 /** The page's `<title>`, which usually says what answered (a framework's 404, a login page, nginx). */
 function pageTitle(exchange: Exchange): string {
@@ -34,7 +40,7 @@ export default defineCheck({
       case 'auth':
       case 'status':
         return skip(
-          `skipped: the answer is ${statusLine(verdict.exchange)}, not a success (see connection.status)`,
+          `skipped: the answer is ${statusLine(verdict.exchange)}, not a success (see ${VERDICT_OWNER[verdict.kind]})`,
         );
       case 'content-type': {
         const { exchange, mediaType: type } = verdict;

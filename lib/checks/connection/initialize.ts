@@ -13,17 +13,13 @@ import {
   requestLine,
   statusLine,
 } from '../shared/exchanges';
-import { handshakeVerdict, initializeRequest, networkErrorOwner } from '../shared/handshake';
+import {
+  VERDICT_OWNER,
+  handshakeVerdict,
+  initializeRequest,
+  networkErrorOwner,
+} from '../shared/handshake';
 import { sessionFailures } from '../shared/session';
-
-const OWNER_OF: Record<string, string> = {
-  tunnel: 'connection.tunnel',
-  redirect: 'connection.redirect',
-  'modern-era': 'connection.protocol-era',
-  auth: 'the Auth row',
-  status: 'connection.status',
-  'content-type': 'connection.content-type',
-};
 
 /** Why a body that arrived holds no reply: too big, not JSON, or JSON without our id. */
 function missingReply(answer: Exchange, request: Exchange): Outcome {
@@ -102,7 +98,7 @@ export default defineCheck({
     }
     if (verdict.kind !== 'answered') {
       return skip(
-        `skipped: the answer is ${statusLine(verdict.exchange)} (see ${OWNER_OF[verdict.kind]})`,
+        `skipped: the answer is ${statusLine(verdict.exchange)} (see ${VERDICT_OWNER[verdict.kind]})`,
       );
     }
 

@@ -18,8 +18,9 @@ function serverSays(exchange: Exchange): string {
     if (typeof error?.message === 'string' && error.message)
       return ` ("${excerpt(error.message, 100)}")`;
   }
-  const text = exchange.response?.body?.text ?? '';
-  return text && mediaType(exchange) === 'text/plain' ? ` ("${excerpt(text, 100)}")` : '';
+  const text = excerpt(exchange.response?.body?.text ?? '', 100);
+  const repeatsStatus = text.toLowerCase() === exchange.response?.statusText.toLowerCase();
+  return text && !repeatsStatus && mediaType(exchange) === 'text/plain' ? ` ("${text}")` : '';
 }
 
 function codeFor(status: number): { code: string; fix: string } {

@@ -78,4 +78,20 @@ describe('connection.tcp', () => {
       'example.com (93.184.216.34) port 443',
     );
   });
+
+  it('does not repeat an IP literal host', () => {
+    const t = tcpFailing('connection-refused', 'ECONNREFUSED');
+    t.dns = {
+      hostname: '127.0.0.1',
+      addresses: [{ address: '127.0.0.1', family: 4 }],
+      error: null,
+    };
+    t.tcp = {
+      address: '127.0.0.1',
+      port: 3000,
+      connectMs: null,
+      error: { code: 'connection-refused', message: 'ECONNREFUSED' },
+    };
+    expect(runCheck(check, t).message).toMatch(/^127\.0\.0\.1 port 3000 refused/);
+  });
 });

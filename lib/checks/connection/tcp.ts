@@ -30,7 +30,8 @@ export default defineCheck({
         step?.status === 'skipped' ? step.summary : 'skipped: no connection was attempted',
       );
     }
-    const where = `${t.dns?.hostname ?? t.tcp.address} (${t.tcp.address}) port ${t.tcp.port}`;
+    const host = t.dns?.hostname ?? t.tcp.address;
+    const where = `${host}${host === t.tcp.address ? '' : ` (${t.tcp.address})`} port ${t.tcp.port}`;
     if (t.tcp.error) {
       const { code, what } = describe(t.tcp.error.code);
       return { status: 'fail', code, message: `${where} ${what} (${t.tcp.error.message}).` };

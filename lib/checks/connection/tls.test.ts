@@ -178,4 +178,22 @@ describe('connection.tls', () => {
     );
     expect(result.message).toContain('other.example, not example.com');
   });
+
+  it('lists every problem, the most basic first', () => {
+    const t = withTls(
+      { authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT', hostnameError: 'mismatch' },
+      {
+        subjectAltNames: ['DNS:other.example'],
+        validTo: '2026-01-05T00:00:00.000Z',
+        selfSigned: true,
+      },
+    );
+    const result = runCheck(check, t);
+    expect(result.code).toBe('self-signed');
+    expect(result.severity).toBe('error');
+    expect(result.items.map((i) => i.subject)).toEqual(['chain of trust', 'host name', 'validity']);
+    expect(result.message).toBe(
+      'The certificate for example.com is not trusted: it is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT); also, is for other.example, not example.com; expires on 2026-01-05, in 4 days.',
+    );
+  });
 });

@@ -12,12 +12,12 @@ const day = (iso: string): string => iso.slice(0, 10);
 const CHAIN_ERRORS: Record<string, { code: string; reason: string; fix: string }> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: {
     code: 'self-signed',
-    reason: 'the certificate is self-signed',
+    reason: 'it is self-signed',
     fix: 'Use a certificate from a public CA (for example Let’s Encrypt); clients do not trust self-signed certificates.',
   },
   SELF_SIGNED_CERT_IN_CHAIN: {
     code: 'self-signed',
-    reason: 'the chain ends in a self-signed root that is not publicly trusted',
+    reason: 'its chain ends in a self-signed root that is not publicly trusted',
     fix: 'Use a certificate from a public CA; a private root is only trusted where it has been installed.',
   },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
@@ -27,12 +27,12 @@ const CHAIN_ERRORS: Record<string, { code: string; reason: string; fix: string }
   },
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: {
     code: 'incomplete-chain',
-    reason: 'the issuer of the certificate is unknown (missing intermediate or private CA)',
+    reason: 'its issuer is unknown (a missing intermediate or a private CA)',
     fix: 'Serve the full chain (leaf + intermediates) from a publicly trusted CA.',
   },
   UNABLE_TO_GET_ISSUER_CERT: {
     code: 'incomplete-chain',
-    reason: 'the issuer certificate could not be found',
+    reason: 'its issuer certificate could not be found',
     fix: 'Serve the full chain (leaf + intermediates) from a publicly trusted CA.',
   },
 };
@@ -60,65 +60,98 @@ export default defineCheck({
       };
     }
     const leaf = t.tls.chain[0];
-    const now = Date.parse(t.startedAt);
-    const chainError = t.tls.authorizationError;
-
-    if (chainError === 'CERT_HAS_EXPIRED' || (leaf && Date.parse(leaf.validTo) < now)) {
+    const problems = certificateProblems(t.tls, host, Date.parse(t.startedAt));
+    const [primary, ...others] = problems;
+    if (primary) {
+      const also = others.length ? `; also, ${others.map((p) => p.detail).join('; ')}` : '';
       return {
         status: 'fail',
-        code: 'expired',
-        message: `The certificate for ${host} expired on ${leaf ? day(leaf.validTo) : 'an unknown date'}.`,
-        fix: 'Renew the certificate (and automate renewal, e.g. with certbot or your platform’s managed certificates).',
-      };
-    }
-    if (chainError === 'CERT_NOT_YET_VALID' || (leaf && Date.parse(leaf.validFrom) > now)) {
-      return {
-        status: 'fail',
-        code: 'not-yet-valid',
-        message: `The certificate for ${host} is not valid before ${leaf ? day(leaf.validFrom) : 'an unknown date'}.`,
-        fix: 'Check the server’s clock and the certificate’s start date.',
-      };
-    }
-    if (chainError) {
-      const known = CHAIN_ERRORS[chainError];
-      return {
-        status: 'fail',
-        code: known?.code ?? 'untrusted',
-        message: `The certificate for ${host} is not trusted: ${known?.reason ?? 'verification failed'} (${chainError}).`,
-        ...(known ? { fix: known.fix } : {}),
-      };
-    }
-    if (t.tls.hostnameError) {
-      const names =
-        leaf?.subjectAltNames.map((n) => n.replace(/^DNS:/, '')).join(', ') ||
-        leaf?.subject ||
-        'another name';
-      return {
-        status: 'fail',
-        code: 'wrong-host',
-        message: `The certificate is for ${names}, not ${host} (${t.tls.hostnameError}).`,
-        fix: `Install a certificate whose subject alternative names include ${host}.`,
+        code: primary.code,
+        severity: problems.some((p) => p.severity === 'error') ? 'error' : 'warning',
+        message: `The certificate for ${host} ${primary.detail}${also}.`,
+        fix: problems.map((p) => p.fix).join(' '),
+        items: problems.map((p) => ({
+          subject: SUBJECTS[p.code] ?? 'chain of trust',
+          detail: p.detail,
+        })),
       };
     }
     return (
-      expirySoon(host, leaf?.validTo, now) ??
       handshakeTls(t) ??
       pass(`${t.tls.protocol ?? 'TLS'}, certificate valid until ${leaf ? day(leaf.validTo) : '?'}`)
     );
   },
 });
 
-function expirySoon(host: string, validTo: string | undefined, now: number): Outcome | null {
-  if (!validTo) return null;
-  const daysLeft = Math.floor((Date.parse(validTo) - now) / DAY_MS);
-  if (daysLeft >= EXPIRY_WARNING_DAYS) return null;
-  return {
-    status: 'fail',
-    code: 'expires-soon',
-    severity: 'warning',
-    message: `The certificate for ${host} expires on ${day(validTo)}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}.`,
-    fix: 'Renew the certificate now and automate renewal.',
-  };
+const SUBJECTS: Record<string, string> = {
+  expired: 'validity',
+  'not-yet-valid': 'validity',
+  'expires-soon': 'validity',
+  'wrong-host': 'host name',
+};
+
+interface Problem {
+  code: string;
+  detail: string;
+  fix: string;
+  severity: 'error' | 'warning';
+}
+
+/** Every reason a client refuses (or soon will refuse) the certificate, the most basic first. */
+function certificateProblems(
+  tls: NonNullable<Transcript['tls']>,
+  host: string,
+  now: number,
+): Problem[] {
+  const problems: Problem[] = [];
+  const leaf = tls.chain[0];
+  const chainError = tls.authorizationError;
+  const error = (code: string, detail: string, fix: string) =>
+    problems.push({ code, detail, fix, severity: 'error' });
+
+  if (chainError === 'CERT_HAS_EXPIRED' || (leaf && Date.parse(leaf.validTo) < now)) {
+    error(
+      'expired',
+      `expired on ${leaf ? day(leaf.validTo) : 'an unknown date'}`,
+      'Renew the certificate (and automate renewal, e.g. with certbot or your platform’s managed certificates).',
+    );
+  } else if (chainError === 'CERT_NOT_YET_VALID' || (leaf && Date.parse(leaf.validFrom) > now)) {
+    error(
+      'not-yet-valid',
+      `is not valid before ${leaf ? day(leaf.validFrom) : 'an unknown date'}`,
+      'Check the server’s clock and the certificate’s start date.',
+    );
+  } else if (chainError) {
+    const known = CHAIN_ERRORS[chainError];
+    error(
+      known?.code ?? 'untrusted',
+      `is not trusted: ${known?.reason ?? 'verification failed'} (${chainError})`,
+      known?.fix ?? 'Use a certificate from a publicly trusted CA, served with its full chain.',
+    );
+  }
+  if (tls.hostnameError) {
+    const names =
+      leaf?.subjectAltNames.map((n) => n.replace(/^(DNS|IP Address):/, '')).join(', ') ||
+      leaf?.subject ||
+      'another name';
+    error(
+      'wrong-host',
+      `is for ${names}, not ${host}`,
+      `Install a certificate whose subject alternative names include ${host}.`,
+    );
+  }
+  if (leaf && !problems.some((p) => p.code === 'expired' || p.code === 'not-yet-valid')) {
+    const daysLeft = Math.floor((Date.parse(leaf.validTo) - now) / DAY_MS);
+    if (daysLeft < EXPIRY_WARNING_DAYS) {
+      problems.push({
+        code: 'expires-soon',
+        detail: `expires on ${day(leaf.validTo)}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`,
+        fix: 'Renew the certificate now and automate renewal.',
+        severity: 'warning',
+      });
+    }
+  }
+  return problems;
 }
 
 /** The certificate looked fine on its own, but the MCP request's own TLS handshake failed. */

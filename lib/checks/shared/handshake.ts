@@ -136,6 +136,18 @@ export function handshakeVerdict(t: Transcript): HandshakeVerdict {
   return verdict;
 }
 
+/** The check (or row) that reports each kind of failed handshake, named in the others' skip reasons. */
+export const VERDICT_OWNER: Record<Exclude<HandshakeVerdict['kind'], 'answered'>, string> = {
+  'not-attempted': 'connection.dns and connection.tcp',
+  'no-answer': 'connection.tcp, connection.tls and connection.latency',
+  tunnel: 'connection.tunnel',
+  redirect: 'connection.redirect',
+  'modern-era': 'connection.protocol-era',
+  auth: 'the Auth row',
+  status: 'connection.status',
+  'content-type': 'connection.content-type',
+};
+
 /** The check that reports a request that failed before any HTTP answer, by the probe's error code. */
 export function networkErrorOwner(
   code: string,
