@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listedTools, noSession, response, tool, transcript } from '@/lib/checks/testing';
+import { noSession, response, transcript } from '@/lib/checks/testing';
 import { buildReport } from './build-report';
+import { applyCiOptions } from './ci-options';
 import type { Latency } from './latency-schema';
 import { terminalSafe, textSummary, wantsColor } from './text-summary';
 
@@ -92,9 +93,13 @@ describe('textSummary', () => {
 
   it('colours statuses when asked, and never lets remote escape sequences through', () => {
     const hostile = `evil${ESC}]0;pwned${ESC}\\${ESC}[2J\u202e`;
-    const report = buildReport(
-      transcript(listedTools([tool({ name: hostile, description: 'x' })])),
-    );
+    // A tool the server does not list: its name is echoed in the tools.expected failure.
+    const report = applyCiOptions(buildReport(transcript()), {
+      strict: false,
+      expectTools: [hostile],
+      skip: [],
+      repeat: 1,
+    });
     const coloured = textSummary(report, { color: true, strict: false });
     expect(coloured).toContain(`${ESC}[32m✓ PASS`);
     expect(coloured).toContain('evil]0;pwned');
