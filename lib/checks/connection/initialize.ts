@@ -144,13 +144,16 @@ export default defineCheck({
       return {
         status: 'fail',
         code: 'invalid-result',
-        message: `The InitializeResult is not valid: ${issues.map((i) => `${i.subject}: ${i.detail}`).join('; ')}.`,
+        message: `The InitializeResult is not valid: ${issues
+          .slice(0, 3)
+          .map((i) => `${i.subject}: ${i.detail}`)
+          .join('; ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}.`,
         evidence: [replyId],
         items: issues,
       };
     }
     const { serverInfo, protocolVersion } = parsed.data;
-    const summary = `${serverInfo.name} ${serverInfo.version} answered initialize (protocol ${protocolVersion})`;
+    const summary = `${excerpt(serverInfo.name, 60)} ${excerpt(serverInfo.version, 20)} answered initialize (protocol ${excerpt(protocolVersion, 20)})`;
     if (attempt.ok) return pass(summary);
 
     // The result was valid, yet the handshake failed after it; some failures have their own check.

@@ -1,6 +1,7 @@
 import { defineCheck, pass, skip } from '../define';
 import {
   excerpt,
+  plural,
   requestHeader,
   requestLine,
   responseHeader,
@@ -56,8 +57,6 @@ export default defineCheck({
     const later = mcpRequests(t).filter(
       (x) => requestHeader(x, 'mcp-session-id') !== null && x.response,
     ).length;
-    return pass(
-      `the session issued on initialize held for ${later} later request${later === 1 ? '' : 's'}`,
-    );
+    return pass(`the session issued on initialize held for ${plural(later, 'later request')}`);
   },
 });
