@@ -19,8 +19,9 @@ import { check, exchangesOf, judge, step } from './support';
 
 /**
  * Servers that misbehave on purpose. Each test asserts that the probe returns (never throws), within
- * its budget, with a stable error code on the step and on the exchange. Bounds are small so the
- * tests are quick, and the outer bound is generous so a loaded machine does not make them flaky.
+ * its budget, with a stable error code on the step and on the exchange. Only the tests about time
+ * shorten the request timeout; the others keep the real bounds, so a loaded machine that reads
+ * 4 MiB slowly still meets the byte bound first. Outer bounds are generous, never tight timings.
  */
 const running: Running[] = [];
 async function start<T extends Running>(server: Promise<T>): Promise<T> {
@@ -32,7 +33,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
-const RUN_BUDGET_MS = 8_000;
+const RUN_BUDGET_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 1_500;
 const quick = { limits: { requestTimeoutMs: REQUEST_TIMEOUT_MS } };
 
@@ -96,7 +97,7 @@ describe('a 50 MB answer', () => {
     async (format) => {
       const bytes = 50 * 1024 * 1024;
       const server = await start(hugeBodyServer({ bytes, format }));
-      const t = await probe(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }), quick);
+      const t = await probe(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
       expectFinished(t);
       expect(step(t, 'initialize').error?.code).toBe('body-too-large');
@@ -127,7 +128,7 @@ describe('a server that drops the connection halfway through its answer', () => 
     'as %s: connection-reset on the step and the exchange',
     async (format) => {
       const server = await start(closesMidStreamServer(format));
-      const t = await probe(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }), quick);
+      const t = await probe(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
       expectFinished(t);
       expect(step(t, 'initialize').error?.code).toBe('connection-reset');
@@ -142,7 +143,7 @@ describe('a server that drops the connection halfway through its answer', () => 
 describe('a redirect loop', () => {
   test('the SDK follows a bounded number of hops within the origin, each one recorded', async () => {
     const server = await start(redirectLoopServer());
-    const t = await probe(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }), quick);
+    const t = await probe(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
     expectFinished(t);
     const [first] = t.mcp?.attempts ?? [];
@@ -169,7 +170,7 @@ describe('a redirect loop', () => {
 describe('TLS with a self-signed certificate', () => {
   test('the certificate is described, and the handshake fails with tls-failed', async () => {
     const server = await start(selfSignedTlsServer());
-    const report = await diagnose(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }), quick);
+    const report = await diagnose(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
     expectFinished(report);
     expect(report.tls?.authorizationError).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
@@ -193,7 +194,7 @@ describe('TLS with a self-signed certificate', () => {
 describe('a tool nested 50,000 levels deep', () => {
   test('the tool is kept, cut at the depth bound, and the report still serializes', async () => {
     const server = await start(deeplyNestedToolServer(50_000));
-    const report = await diagnose(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }), quick);
+    const report = await diagnose(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
     expect(step(report, 'tools').status).toBe('ok');
     expect(report.tools).toHaveLength(1);
