@@ -34,11 +34,17 @@ const server = spawn(process.execPath, [NEXT_CLI, 'start', '-p', port], {
   env,
 });
 
+const stop = (signal) => {
+  if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+};
 // Pass stop requests on, so the port is freed with this process; the exit follows the server's.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (server.exitCode === null && server.signalCode === null) server.kill(signal);
-  });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+
+// `npm start` runs this through `sh -c`; npm passes a SIGTERM on to that shell, which dies without
+// passing it to us. When the shell goes away, stop too rather than leave the port taken.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop('SIGTERM'), 500).unref();
 }
 server.on('error', (error) => {
   console.error(`could not start next: ${error.message}`);
