@@ -180,6 +180,14 @@ export const ToolListingSchema = z.object({
     .nullable(),
 });
 
+/** The tool list of an earlier run of the same endpoint, as that run received it. */
+export const PreviousToolsSchema = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  tools: z.array(z.unknown()),
+});
+export type PreviousTools = z.infer<typeof PreviousToolsSchema>;
+
 /** The full record of one probe run: plain data, saved, exported and re-checked as it is. */
 export const TranscriptSchema = z.object({
   version: z.literal(1),
@@ -197,6 +205,11 @@ export const TranscriptSchema = z.object({
   widgets: WidgetsProbeSchema.nullable(),
   auth: AuthProbeSchema.nullable(),
   exchanges: z.array(ExchangeSchema),
+  /**
+   * The tools of the last saved run of the same endpoint, attached by the store before the checks
+   * run, so `tools.drift` stays a pure function of the transcript. Absent or null: no earlier run.
+   */
+  previousTools: PreviousToolsSchema.nullable().optional(),
 });
 export type Transcript = z.infer<typeof TranscriptSchema>;
 

@@ -2,6 +2,7 @@ import type { CheckDefinition } from '../define';
 import annotations from './annotations';
 import capability from './capability';
 import description from './description';
+import drift from './drift';
 import inputSchema from './input-schema';
 import invocationText from './invocation-text';
 import list from './list';
@@ -15,6 +16,7 @@ export const TOOLS_CHECKS: CheckDefinition[] = [
   annotations,
   capability,
   description,
+  drift,
   inputSchema,
   invocationText,
   list,

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { listedTools, noSession, response, tool, transcript } from '@/lib/checks/testing';
+import { buildReport } from './build-report';
+import {
+  DIFF_VALUE_MAX,
+  diffChecks,
+  diffRuns,
+  diffTools,
+  runDiffIsEmpty,
+  snapshotOf,
+  toolDiffIsEmpty,
+} from './diff';
+
+const search = tool({ name: 'search' });
+const fetchTool = tool({ name: 'fetch' });
+
+describe('diffTools', () => {
+  it('finds nothing between the same tools in another order with reordered keys', () => {
+    const diff = diffTools(
+      [search, fetchTool],
+      [Object.fromEntries(Object.entries(fetchTool).reverse()), search],
+    );
+    expect(diff).toEqual({ added: [], removed: [], changed: [], unchanged: 2 });
+    expect(toolDiffIsEmpty(diff)).toBe(true);
+  });
+
+  it('lists added, removed and changed tools with each changed field before and after', () => {
+    const diff = diffTools(
+      [search, fetchTool],
+      [{ ...search, description: 'New words.', annotations: undefined }, tool({ name: 'sum' })],
+    );
+    expect(diff.added).toEqual(['sum']);
+    expect(diff.removed).toEqual(['fetch']);
+    expect(diff.unchanged).toBe(0);
+    expect(diff.changed).toEqual([
+      {
+        name: 'search',
+        fields: [
+          { field: 'description', before: search.description, after: 'New words.' },
+          {
+            field: 'annotations',
+            before: JSON.stringify(search.annotations, null, 2),
+            after: null,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('names unnamed tools by position and a non-object tool as a whole', () => {
+    const diff = diffTools([{ description: 'x' }, 'junk'], [{ description: 'y' }, 42]);
+    expect(diff.changed.map((c) => [c.name, c.fields.map((f) => f.field)])).toEqual([
+      ['tool #1', ['description']],
+      ['tool #2', ['other fields']],
+    ]);
+  });
+
+  it('bounds rendered values so a huge schema does not bloat a polled diff', () => {
+    const huge = { type: 'object', description: 'd'.repeat(50_000) };
+    const diff = diffTools([search], [{ ...search, inputSchema: huge }]);
+    const after = diff.changed[0]?.fields[0]?.after ?? '';
+    expect(after.length).toBe(DIFF_VALUE_MAX);
+    expect(after.endsWith('…')).toBe(true);
+  });
+});
+
+describe('diffChecks', () => {
+  const c = (id: string, status: 'pass' | 'fail' | 'skipped', severity = 'error' as const) => ({
+    id,
+    title: id,
+    status,
+    severity,
+  });
+
+  it('reports status changes, severity changes of failures, and checks new or gone', () => {
+    expect(
+      diffChecks(
+        [
+          c('a', 'pass'),
+          c('b', 'fail'),
+          { ...c('c', 'fail'), severity: 'warning' },
+          c('gone', 'pass'),
+        ],
+        [c('a', 'fail'), c('b', 'fail'), c('c', 'fail'), c('new', 'skipped')],
+      ),
+    ).toEqual([
+      {
+        id: 'a',
+        title: 'a',
+        before: { status: 'pass', severity: 'error' },
+        after: { status: 'fail', severity: 'error' },
+      },
+      {
+        id: 'c',
+        title: 'c',
+        before: { status: 'fail', severity: 'warning' },
+        after: { status: 'fail', severity: 'error' },
+      },
+      { id: 'new', title: 'new', before: null, after: { status: 'skipped', severity: 'error' } },
+      { id: 'gone', title: 'gone', before: { status: 'pass', severity: 'error' }, after: null },
+    ]);
+  });
+
+  it('ignores the severity of checks that did not fail', () => {
+    expect(diffChecks([c('a', 'pass')], [{ ...c('a', 'pass'), severity: 'info' }])).toEqual([]);
+  });
+});
+
+describe('diffRuns', () => {
+  it('compares two real reports: the tools and the checks whose verdict changed', () => {
+    const before = snapshotOf('r1', buildReport(transcript(listedTools([search, fetchTool]))));
+    const after = snapshotOf(
+      'r2',
+      buildReport(
+        transcript({
+          ...listedTools([search]),
+          previousTools: { runId: 'r1', startedAt: before.startedAt, tools: [search, fetchTool] },
+        }),
+      ),
+    );
+    const diff = diffRuns(before, after);
+    expect(diff.from.runId).toBe('r1');
+    expect(diff.to.runId).toBe('r2');
+    expect(diff.tools).toMatchObject({ added: [], removed: ['fetch'], changed: [] });
+    expect(diff.checks).toEqual([
+      {
+        id: 'tools.drift',
+        title: 'The tool list changed since the previous run',
+        before: { status: 'skipped', severity: 'info' },
+        after: { status: 'fail', severity: 'info' },
+      },
+    ]);
+    expect(runDiffIsEmpty(diff)).toBe(false);
+    expect(runDiffIsEmpty(diffRuns(before, { ...before, runId: 'r3' }))).toBe(true);
+  });
+
+  it('has no tool diff when a run did not list its tools', () => {
+    const listed = snapshotOf('r1', buildReport(transcript()));
+    const broken = snapshotOf('r2', buildReport(noSession(response(404, 'no'))));
+    expect(broken.tools).toBeNull();
+    const diff = diffRuns(listed, broken);
+    expect(diff.tools).toBeNull();
+    expect(diff.checks.some((c) => c.id === 'connection.status')).toBe(true);
+  });
+});
