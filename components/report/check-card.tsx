@@ -2,9 +2,10 @@ import type { CheckResult } from '@/lib/report/schema';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { TONES, checkTone } from '@/components/ui/status';
 import { EvidenceLinks } from './evidence-links';
+import type { ExchangeLabels } from './exchange-labels';
 
 /** One check: what it found in concrete terms, how to fix it, where the evidence is in the log. */
-export function CheckCard({ check }: { check: CheckResult }) {
+export function CheckCard({ check, labels }: { check: CheckResult; labels: ExchangeLabels }) {
   const tone = checkTone(check);
   const failed = check.status === 'fail' || check.status === 'error';
   return (
@@ -27,9 +28,9 @@ export function CheckCard({ check }: { check: CheckResult }) {
           {check.fix}
         </p>
       ) : null}
-      {check.items.length > 0 ? <FindingTable check={check} /> : null}
+      {check.items.length > 0 ? <FindingTable check={check} labels={labels} /> : null}
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
-        <EvidenceLinks ids={check.evidence} />
+        <EvidenceLinks ids={check.evidence} labels={labels} />
         <a
           href={check.docs}
           target="_blank"
@@ -44,7 +45,7 @@ export function CheckCard({ check }: { check: CheckResult }) {
   );
 }
 
-function FindingTable({ check }: { check: CheckResult }) {
+function FindingTable({ check, labels }: { check: CheckResult; labels: ExchangeLabels }) {
   return (
     <div className="mt-3 overflow-x-auto rounded-md border border-slate-200">
       <table className="w-full text-left text-sm">
@@ -70,7 +71,7 @@ function FindingTable({ check }: { check: CheckResult }) {
               </td>
               <td className="px-3 py-1.5 align-top text-slate-700">{item.detail}</td>
               <td className="whitespace-nowrap px-3 py-1.5 align-top text-xs">
-                <EvidenceLinks ids={item.evidence ?? []} compact />
+                <EvidenceLinks ids={item.evidence ?? []} labels={labels} compact />
               </td>
             </tr>
           ))}

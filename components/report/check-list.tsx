@@ -2,17 +2,20 @@ import type { CheckResult, Row } from '@/lib/report/schema';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { rowTone } from '@/components/ui/status';
 import { CheckCard } from './check-card';
+import type { ExchangeLabels } from './exchange-labels';
 
 /**
  * The checks under the row they judge, in the report's order (failures first). Passed and skipped
- * checks fold away when something failed, so the eye lands on what to fix.
+ * checks fold away, so the eye lands on what to fix.
  */
 export function CheckList({
   rows,
   checks,
+  labels,
 }: {
   rows: readonly Row[];
   checks: readonly CheckResult[];
+  labels: ExchangeLabels;
 }) {
   return (
     <div className="space-y-8">
@@ -34,18 +37,18 @@ export function CheckList({
             {problems.length > 0 ? (
               <ul className="space-y-3">
                 {problems.map((check) => (
-                  <CheckCard key={check.id} check={check} />
+                  <CheckCard key={check.id} check={check} labels={labels} />
                 ))}
               </ul>
             ) : null}
             {rest.length > 0 ? (
-              <details open={problems.length === 0} className="group mt-3">
-                <summary className="cursor-pointer select-none text-sm text-slate-600 hover:text-slate-900">
-                  {rest.length} passed or skipped check{rest.length === 1 ? '' : 's'}
+              <details className="mt-3 rounded-lg border border-slate-200 bg-white/60">
+                <summary className="cursor-pointer select-none px-4 py-2 text-sm text-slate-600 hover:text-slate-900">
+                  {foldSummary(rest)}
                 </summary>
-                <ul className="mt-3 space-y-3">
+                <ul className="space-y-3 p-3">
                   {rest.map((check) => (
-                    <CheckCard key={check.id} check={check} />
+                    <CheckCard key={check.id} check={check} labels={labels} />
                   ))}
                 </ul>
               </details>
@@ -55,4 +58,12 @@ export function CheckList({
       })}
     </div>
   );
+}
+
+function foldSummary(checks: readonly CheckResult[]): string {
+  const passed = checks.filter((c) => c.status === 'pass').length;
+  const skipped = checks.length - passed;
+  return [passed ? `${passed} passed` : null, skipped ? `${skipped} skipped` : null]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -1,9 +1,13 @@
+import type { ExchangeLabels } from './exchange-labels';
+
 /** Links into the raw log, where each exchange has `id="exchange-<id>"`. */
 export function EvidenceLinks({
   ids,
+  labels,
   compact = false,
 }: {
   ids: readonly string[];
+  labels: ExchangeLabels;
   compact?: boolean;
 }) {
   if (ids.length === 0) return null;
@@ -16,7 +20,7 @@ export function EvidenceLinks({
           href={`#exchange-${id}`}
           className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-slate-200"
         >
-          {id}
+          {labels.get(id) ?? id}
         </a>
       ))}
     </span>

@@ -20,7 +20,7 @@ export function ExchangeView({ exchange, index }: { exchange: Exchange; index: n
     <details
       id={`exchange-${exchange.id}`}
       data-testid={`exchange-${exchange.id}`}
-      open={failed}
+      open={Boolean(error)}
       className={`group rounded-lg border bg-white shadow-sm ${failed ? 'border-red-300' : 'border-slate-200'}`}
     >
       <summary className="flex cursor-pointer select-none flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">

@@ -16,7 +16,7 @@ export function IssuesTable({ rows }: { rows: readonly Row[] }) {
             <th scope="col" className="w-32 px-4 py-2.5">
               Status
             </th>
-            <th scope="col" className="px-4 py-2.5">
+            <th scope="col" className="w-[34%] px-4 py-2.5">
               What we found
             </th>
             <th scope="col" className="px-4 py-2.5">
@@ -43,12 +43,19 @@ export function IssuesTable({ rows }: { rows: readonly Row[] }) {
               <td className="block px-4 pt-2 md:table-cell md:py-3">
                 <StatusBadge tone={rowTone(row.status)} />
               </td>
-              <td className="block px-4 pt-2 text-slate-700 md:table-cell md:py-3">
+              <td className="block px-4 pb-3 pt-2 text-slate-700 md:table-cell md:py-3">
                 {row.summary}
               </td>
-              <td className="block px-4 pb-3 pt-2 text-slate-700 md:table-cell md:py-3">
-                {row.fix ?? <span className="text-slate-400">Nothing to fix</span>}
-              </td>
+              {row.fix ? (
+                <td className="block px-4 pb-3 pt-2 text-slate-700 md:table-cell md:py-3">
+                  <span className="font-semibold md:hidden">Fix: </span>
+                  {row.fix}
+                </td>
+              ) : (
+                <td className="hidden px-4 py-3 text-slate-400 md:table-cell">
+                  {row.status === 'pass' ? 'Nothing to fix' : '—'}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import type { Exchange } from '@/lib/report/schema';
+import { inOrder } from './exchange-labels';
 import { ExchangeView } from './exchange-view';
 
 /** Every exchange the probe made, in order; secrets were redacted when they were recorded. */
@@ -8,10 +9,9 @@ export function RawLog({ exchanges }: { exchanges: readonly Exchange[] }) {
       <p className="text-sm text-slate-600">No HTTP request was made (an earlier step failed).</p>
     );
   }
-  const ordered = [...exchanges].sort((a, b) => a.startedAt - b.startedAt);
   return (
     <ol className="space-y-2">
-      {ordered.map((exchange, index) => (
+      {inOrder(exchanges).map((exchange, index) => (
         <li key={exchange.id}>
           <ExchangeView exchange={exchange} index={index} />
         </li>

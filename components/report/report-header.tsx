@@ -66,11 +66,11 @@ export function ReportHeader({ report, runId }: { report: Report; runId: string 
           </a>
         </div>
       </div>
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm">
         {facts.map(([label, value]) => (
           <div key={label} className="min-w-0">
             <dt className="text-xs text-slate-500">{label}</dt>
-            <dd className="truncate font-mono text-slate-900" title={value ?? undefined}>
+            <dd className="break-all font-mono text-slate-900">
               {value ?? <span className="text-slate-400">—</span>}
             </dd>
           </div>

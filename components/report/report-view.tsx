@@ -4,6 +4,7 @@ import { HashOpener } from '@/components/run/hash-opener';
 import { Section } from '@/components/ui/section';
 import { WidgetsPanel } from '@/components/widgets/widgets-panel';
 import { CheckList } from './check-list';
+import { exchangeLabels } from './exchange-labels';
 import { IssuesTable } from './issues-table';
 import { RawLog } from './raw-log';
 import { ReportHeader } from './report-header';
@@ -33,7 +34,11 @@ export function ReportView({ report, runId }: { report: Report; runId: string })
         title="Checks"
         aside={`${report.checks.length} run, ${problems} with findings`}
       >
-        <CheckList rows={report.rows} checks={report.checks} />
+        <CheckList
+          rows={report.rows}
+          checks={report.checks}
+          labels={exchangeLabels(report.exchanges)}
+        />
       </Section>
       <Section
         id="tools"
@@ -42,7 +47,7 @@ export function ReportView({ report, runId }: { report: Report; runId: string })
       >
         <ToolsPanel report={report} />
       </Section>
-      <WidgetsPanel report={report} />
+      <WidgetsPanel report={report} runId={runId} />
       <AuthPanel report={report} />
       <Section id="steps" title="Steps" aside={`${report.steps.length} steps`}>
         <StepList steps={report.steps} />

@@ -43,7 +43,9 @@ export function StepList({ steps }: { steps: readonly Step[] }) {
               {step.summary}
               {step.error ? (
                 <span className="mt-0.5 block font-mono text-xs text-red-700">
-                  {step.error.code}: {step.error.message}
+                  {step.error.message === step.summary
+                    ? step.error.code
+                    : `${step.error.code}: ${step.error.message}`}
                 </span>
               ) : null}
             </span>

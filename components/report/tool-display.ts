@@ -12,8 +12,8 @@ export const ToolDisplaySchema = z.object({
   description: text,
   // The behaviour hints are read by describeAnnotations; only the display title is needed here.
   annotations: z.object({ title: text }).optional().catch(undefined),
-  inputSchema: z.unknown(),
-  outputSchema: z.unknown(),
+  inputSchema: z.unknown().optional(),
+  outputSchema: z.unknown().optional(),
   _meta: z.record(z.string(), z.unknown()).optional().catch(undefined),
 });
 export type ToolDisplay = z.infer<typeof ToolDisplaySchema>;

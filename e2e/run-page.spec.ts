@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { HEALTHY, SLOW } from './samples';
+
+async function checkSample(page: Page, slug: string) {
+  await page.goto('/');
+  const card = page.getByTestId(`sample-${slug}`);
+  await card.getByRole('button', { name: /^Check / }).click();
+  await expect(page).toHaveURL(/\/runs\/[A-Za-z0-9_-]{22}$/);
+}
+
+test('a healthy sample checked from the home page passes and shows its tools and raw log', async ({
+  page,
+}) => {
+  await checkSample(page, 'healthy');
+
+  // Every check of the first two rows passes but one: a localhost URL is out of ChatGPT's reach.
+  await expect(page.getByTestId('row-connection')).toHaveAttribute('data-status', 'warn');
+  const connectionFindings = page.locator('#area-connection [data-status="fail"]');
+  await expect(connectionFindings).toHaveCount(1);
+  await expect(page.getByTestId('check-connection.public')).toHaveAttribute(
+    'data-severity',
+    'warning',
+  );
+  await expect(page.getByTestId('row-tools')).toHaveAttribute('data-status', 'pass');
+  await expect(page.locator('#area-tools [data-status="fail"]')).toHaveCount(0);
+  for (const area of ['connection', 'tools', 'widgets', 'auth']) {
+    await expect(page.getByTestId(`row-${area}`)).toHaveAttribute(
+      'data-status',
+      /^(pass|warn|fail|skipped)$/,
+    );
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'Check finished' })).toBeAttached();
+
+  await expect(page.getByTestId('tool-search_recipes')).toContainText('Search recipes');
+  await expect(page.getByTestId('tool-get_recipe')).toContainText('Idempotent');
+
+  // The raw log holds the initialize exchange: its request and its JSON answer.
+  const initialize = page.locator('[id^="exchange-"]').filter({ hasText: 'initialize' }).first();
+  await expect(initialize).toContainText('POST');
+  await expect(initialize).toContainText('/samples/healthy/mcp');
+  await expect(initialize).toContainText('200');
+  await initialize.locator('summary').click();
+  await expect(initialize).toContainText('"protocolVersion"');
+  await expect(initialize).toContainText('sample-healthy');
+});
+
+test('the URL form sends headers and a token, and the page never shows the token', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('MCP endpoint URL').fill(HEALTHY);
+  await page.getByText('Headers and token').click();
+  await page.getByRole('button', { name: '+ Add header' }).click();
+  await page.getByLabel('Header 1 name').fill('X-Team');
+  await page.getByLabel('Header 1 value').fill('blue-team-header-value');
+  await page.getByLabel('Bearer token').fill('e2e-secret-token-123456');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+
+  await expect(page).toHaveURL(/\/runs\//);
+  await expect(page.getByTestId('row-tools')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByText('Sent with a bearer token and headers X-Team')).toBeVisible();
+  const html = await page.content();
+  expect(html).not.toContain('e2e-secret-token-123456');
+  expect(html).not.toContain('blue-team-header-value');
+});
+
+test('the form explains a URL it cannot use, without leaving the page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('MCP endpoint URL').fill('ftp://example.com/mcp');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('unsupported scheme "ftp:"');
+  await expect(page).toHaveURL('/');
+});
+
+for (const slug of ['html-page', 'wrong-path']) {
+  test(`the ${slug} sample fails the Connection row, with evidence linked into the raw log`, async ({
+    page,
+  }) => {
+    await checkSample(page, slug);
+    const row = page.getByTestId('row-connection');
+    await expect(row).toHaveAttribute('data-status', 'fail');
+    await expect(row).not.toContainText('Nothing to fix');
+
+    const failing = page.locator('#area-connection [data-testid^="check-"][data-status="fail"]');
+    await expect(failing.first()).toBeVisible();
+    const evidence = failing.locator('a[href^="#exchange-"]').first();
+    const href = await evidence.getAttribute('href');
+    await evidence.click();
+    const exchange = page.locator(href ?? '#missing');
+    await expect(exchange).toBeInViewport();
+    await expect(exchange).toHaveAttribute('open', '');
+  });
+}
+
+test('progress is announced while a run is running', async ({ page, request }) => {
+  // The slow sample answers initialize after a few seconds, long enough to see the run in progress.
+  const started = await request.post('/api/runs', { data: { url: SLOW } });
+  expect(started.status()).toBe(202);
+  const { id } = (await started.json()) as { id: string };
+  await page.goto(`/runs/${id}`);
+  await expect(page.getByRole('heading', { name: 'Checking…' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(/steps done/);
+  await expect(page.getByTestId('step-dns')).toBeVisible();
+  // When it finishes, the page turns into the report by itself.
+  await expect(page.getByTestId('row-connection')).toBeVisible({ timeout: 20_000 });
+});
+
+test('an unknown run is a 404 page', async ({ page }) => {
+  const response = await page.goto('/runs/AAAAAAAAAAAAAAAAAAAAAA');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Run not found' })).toBeVisible();
+});

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 3100;
+const ORIGIN = `http://localhost:${PORT}`;
+
+/**
+ * e2e against the production app. This config does not build: the test script (`npm test`) runs
+ * `next build` first, so `.next` must exist before `npx playwright test`. The server is started as
+ * `node …/next start` rather than `npx next start`, which leaves `next-server` holding the port
+ * when killed. Chromium is Debian's (`/usr/bin/chromium`), never a downloaded one.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // Kept outside test-results/, which Playwright empties on every run.
+  reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
+  use: {
+    baseURL: ORIGIN,
+    headless: true,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+    url: ORIGIN,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    // Samples are served by the app itself and checked through their public URL.
+    env: { MCP_DOCTOR_ORIGIN: ORIGIN, NEXT_TELEMETRY_DISABLED: '1' },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
