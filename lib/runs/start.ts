@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { diagnose } from '@/lib/diagnose';
-import type { ProbeOptions } from '@/lib/probe/probe';
 import { Redactor } from '@/lib/probe/redact';
 import type { Target } from '@/lib/probe/target';
 import type { RunRegistry } from './registry';
@@ -12,11 +11,7 @@ export const newRunId = (): string => randomBytes(16).toString('base64url');
  * Starts a diagnosis in the background and returns the run at once. `done` settles when the run
  * is finished (never rejects), so a route can keep the process alive for it with `after()`.
  */
-export function startRun(
-  registry: RunRegistry,
-  target: Target,
-  options: Pick<ProbeOptions, 'baseFetch' | 'limits'> = {},
-): { run: Run; done: Promise<void> } {
+export function startRun(registry: RunRegistry, target: Target): { run: Run; done: Promise<void> } {
   const redactor = new Redactor({
     values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
   });
@@ -29,7 +24,6 @@ export function startRun(
   });
 
   const done = diagnose(target, {
-    ...options,
     onProgress: (step) =>
       registry.update(run.id, (current) => ({ steps: [...current.steps, step] })),
   }).then(
