@@ -7,7 +7,8 @@ export function EvidenceLinks({
   compact = false,
 }: {
   ids: readonly string[];
-  labels: ExchangeLabels;
+  /** Names such as "#3 POST 404"; the raw exchange id when absent. */
+  labels?: ExchangeLabels;
   compact?: boolean;
 }) {
   if (ids.length === 0) return null;
@@ -20,7 +21,7 @@ export function EvidenceLinks({
           href={`#exchange-${id}`}
           className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-slate-200"
         >
-          {labels.get(id) ?? id}
+          {labels?.get(id) ?? id}
         </a>
       ))}
     </span>
