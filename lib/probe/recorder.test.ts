@@ -26,6 +26,9 @@ beforeAll(async () => {
         else res.end();
       };
       pump();
+    } else if (req.url === '/html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><title>Welcome to Acme</title></html>');
     } else if (req.url === '/hang') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{');
@@ -102,6 +105,13 @@ describe('Recorder', () => {
     const rec = recorder();
     await expect(rec.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'connection-refused' });
     expect(rec.snapshot()[0]).toMatchObject({ response: null, error: { code: 'connection-refused' } });
+  });
+
+  it('still records a body the consumer cancelled unread', async () => {
+    const rec = recorder();
+    const res = await rec.fetch(`${base}/html`, { method: 'POST', body: '{}' });
+    await res.body?.cancel();
+    await expect.poll(() => rec.snapshot()[0]?.response?.body?.text).toBe('<html><title>Welcome to Acme</title></html>');
   });
 
   it('gives 204 responses a null body', async () => {

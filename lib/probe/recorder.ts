@@ -34,6 +34,9 @@ interface OpenExchange {
   error: ProbeError | null;
 }
 
+/** How long a cancelled body is still read for the log. */
+const DRAIN_MS = 1_000;
+
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
@@ -147,21 +150,24 @@ export class Recorder {
       body.done = true;
       exchange.durationMs ??= this.now() - exchange.startedAt;
     };
+    const keep = (value: Uint8Array) => {
+      body.bytes += value.byteLength;
+      if (body.kept < this.bounds.keptBodyBytes) {
+        const slice = value.subarray(0, this.bounds.keptBodyBytes - body.kept);
+        body.chunks.push(slice.slice());
+        body.kept += slice.byteLength;
+      }
+    };
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         try {
           const { done, value } = await reader.read();
+          if (value) keep(value);
           if (cancelled) return;
           if (done) {
             finish();
             controller.close();
             return;
-          }
-          body.bytes += value.byteLength;
-          if (body.kept < this.bounds.keptBodyBytes) {
-            const slice = value.subarray(0, this.bounds.keptBodyBytes - body.kept);
-            body.chunks.push(slice.slice());
-            body.kept += slice.byteLength;
           }
           if (body.bytes > this.bounds.maxBodyBytes) {
             const error = new ProbeError(
@@ -180,10 +186,28 @@ export class Recorder {
       },
       cancel: (reason) => {
         cancelled = true;
-        finish();
-        return reader.cancel(reason).catch(() => {});
+        // The SDK cancels bodies it does not want (an HTML page, a 202): keep reading, up to the
+        // display bound and briefly, so the log shows what the server actually sent.
+        void this.drain(reader, body, keep).finally(() => {
+          finish();
+          void reader.cancel(reason).catch(() => {});
+        });
       },
     });
+  }
+
+  private async drain(reader: ReadableStreamDefaultReader<Uint8Array>, body: { kept: number }, keep: (value: Uint8Array) => void): Promise<void> {
+    const deadline = AbortSignal.timeout(DRAIN_MS);
+    const stopped = new Promise<void>((resolve) => deadline.addEventListener('abort', () => resolve(), { once: true }));
+    try {
+      while (body.kept < this.bounds.keptBodyBytes && !deadline.aborted) {
+        const next = await Promise.race([reader.read(), stopped.then(() => null)]);
+        if (!next || next.done) return;
+        keep(next.value);
+      }
+    } catch {
+      // The stream broke while draining: what was kept is what there is.
+    }
   }
 
   /**
