@@ -18,7 +18,7 @@ export function scrubTranscript(transcript: Transcript, redactor: Redactor): voi
   Object.assign(transcript, scrub(rest, redactor, 0), { exchanges });
 }
 
-function scrub(value: unknown, redactor: Redactor, depth: number): unknown {
+export function scrub(value: unknown, redactor: Redactor, depth = 0): unknown {
   if (typeof value === 'string') return redactor.text(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;

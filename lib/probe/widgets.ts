@@ -51,7 +51,10 @@ export const WIDGET_LIMITS = {
 // Deliberately loose, like tools/list: one odd entry is a finding, not a failed listing.
 const PAGE_SCHEMAS = {
   resources: z.looseObject({ resources: z.array(z.unknown()), nextCursor: z.string().optional() }),
-  resourceTemplates: z.looseObject({ resourceTemplates: z.array(z.unknown()), nextCursor: z.string().optional() }),
+  resourceTemplates: z.looseObject({
+    resourceTemplates: z.array(z.unknown()),
+    nextCursor: z.string().optional(),
+  }),
 };
 const LooseReadSchema = z.looseObject({ contents: z.array(z.unknown()) });
 
@@ -62,21 +65,41 @@ const LooseReadSchema = z.looseObject({ contents: z.array(z.unknown()) });
  * answers. Loopback assets are fetched (people check local servers); assets on other private
  * addresses are listed but not fetched.
  */
-export async function probeWidgets(session: Session, tools: unknown[], ctx: StepContext): Promise<WidgetsProbe | null> {
+export async function probeWidgets(
+  session: Session,
+  tools: unknown[],
+  ctx: StepContext,
+): Promise<WidgetsProbe | null> {
   const started = ctx.recorder.now();
   const declaring = tools
     .map((tool, index) => ({ tool, index, declarations: widgetDeclarations(tool) }))
     .filter((t) => t.declarations.length > 0);
-  const probe: WidgetsProbe = { resources: null, resourceTemplates: null, templates: [], widgets: [], stoppedEarly: null, calls: [] };
+  const probe: WidgetsProbe = {
+    resources: null,
+    resourceTemplates: null,
+    templates: [],
+    widgets: [],
+    stoppedEarly: null,
+    calls: [],
+  };
   if (declaring.length === 0) {
     ctx.record('resources', 'skipped', 'skipped: no tool declares a widget', started);
     return probe;
   }
 
   probe.resources = await listAll(session, ctx.recorder, 'resources/list', 'resources');
-  probe.resourceTemplates = await listAll(session, ctx.recorder, 'resources/templates/list', 'resourceTemplates');
+  probe.resourceTemplates = await listAll(
+    session,
+    ctx.recorder,
+    'resources/templates/list',
+    'resourceTemplates',
+  );
 
-  const uris = [...new Set(declaring.flatMap((t) => t.declarations.flatMap((d) => (d.uri === null ? [] : [d.uri]))))];
+  const uris = [
+    ...new Set(
+      declaring.flatMap((t) => t.declarations.flatMap((d) => (d.uri === null ? [] : [d.uri]))),
+    ),
+  ];
   if (uris.length > WIDGET_LIMITS.maxTemplates) {
     probe.stoppedEarly = `read the first ${WIDGET_LIMITS.maxTemplates} of ${uris.length} template URIs`;
   }
@@ -108,7 +131,9 @@ export async function probeWidgets(session: Session, tools: unknown[], ctx: Step
       size: read?.content ? read.content.bytes : null,
       csp: declaredCsp(contentMeta, listMeta),
       domain: declaredDomain(contentMeta, listMeta),
-      assets: (uri ? (refsByUri.get(uri) ?? []) : []).map((ref) => assets.get(assetKey(ref)) ?? unfetched(ref, 'not checked')),
+      assets: (uri ? (refsByUri.get(uri) ?? []) : []).map(
+        (ref) => assets.get(assetKey(ref)) ?? unfetched(ref, 'not checked'),
+      ),
     };
     probe.widgets.push(widget);
   }
@@ -123,10 +148,18 @@ export async function probeWidgets(session: Session, tools: unknown[], ctx: Step
   const summary =
     `${probe.widgets.length} tool${probe.widgets.length === 1 ? '' : 's'} declare${probe.widgets.length === 1 ? 's' : ''} a widget; ` +
     `read ${probe.templates.length - failed.length} of ${probe.templates.length} template${probe.templates.length === 1 ? '' : 's'}` +
-    (assets.size ? `, checked ${fetched} of ${assets.size} asset${assets.size === 1 ? '' : 's'}` : '');
+    (assets.size
+      ? `, checked ${fetched} of ${assets.size} asset${assets.size === 1 ? '' : 's'}`
+      : '');
   const firstError = failed.find((r) => r.error)?.error ?? null;
   const allFailed = probe.templates.length > 0 && failed.length === probe.templates.length;
-  ctx.record('resources', allFailed ? 'failed' : 'ok', summary, started, allFailed ? firstError : null);
+  ctx.record(
+    'resources',
+    allFailed ? 'failed' : 'ok',
+    summary,
+    started,
+    allFailed ? firstError : null,
+  );
   return probe;
 }
 
@@ -136,7 +169,14 @@ async function listAll(
   method: ResourceListing['method'],
   key: 'resources' | 'resourceTemplates',
 ): Promise<ResourceListing> {
-  const listing: ResourceListing = { method, items: [], pages: 0, exchangeIds: [], error: null, stoppedEarly: null };
+  const listing: ResourceListing = {
+    method,
+    items: [],
+    pages: 0,
+    exchangeIds: [],
+    error: null,
+    stoppedEarly: null,
+  };
   const seen = new Set<string>();
   let cursor: string | null = null;
   for (;;) {
@@ -149,8 +189,12 @@ async function listAll(
       const params = cursor === null ? {} : { cursor };
       const page: { items: unknown[]; nextCursor?: string } =
         key === 'resources'
-          ? await session.request(method, params, PAGE_SCHEMAS.resources).then((p) => ({ items: p.resources, nextCursor: p.nextCursor }))
-          : await session.request(method, params, PAGE_SCHEMAS.resourceTemplates).then((p) => ({ items: p.resourceTemplates, nextCursor: p.nextCursor }));
+          ? await session
+              .request(method, params, PAGE_SCHEMAS.resources)
+              .then((p) => ({ items: p.resources, nextCursor: p.nextCursor }))
+          : await session
+              .request(method, params, PAGE_SCHEMAS.resourceTemplates)
+              .then((p) => ({ items: p.resourceTemplates, nextCursor: p.nextCursor }));
       listing.pages++;
       listing.exchangeIds.push(...recorder.idsSince(mark).slice(0, 1));
       const items = page.items;
@@ -158,7 +202,9 @@ async function listAll(
       const next: string | null = page.nextCursor ?? null;
       if (next === null) break;
       if (seen.has(next) || listing.items.length >= WIDGET_LIMITS.maxListItems) {
-        listing.stoppedEarly = seen.has(next) ? `the cursor "${next.slice(0, 40)}" came back twice` : `stopped at ${WIDGET_LIMITS.maxListItems} entries`;
+        listing.stoppedEarly = seen.has(next)
+          ? `the cursor "${next.slice(0, 40)}" came back twice`
+          : `stopped at ${WIDGET_LIMITS.maxListItems} entries`;
         break;
       }
       seen.add(next);
@@ -172,10 +218,22 @@ async function listAll(
   return listing;
 }
 
-async function readTemplate(session: Session, recorder: Recorder, uri: string): Promise<TemplateRead> {
+async function readTemplate(
+  session: Session,
+  recorder: Recorder,
+  uri: string,
+): Promise<TemplateRead> {
   const mark = recorder.mark();
   const started = recorder.now();
-  const read: TemplateRead = { uri, exchangeId: null, durationMs: 0, error: null, contentCount: 0, content: null, listEntry: null };
+  const read: TemplateRead = {
+    uri,
+    exchangeId: null,
+    durationMs: 0,
+    error: null,
+    contentCount: 0,
+    content: null,
+    listEntry: null,
+  };
   try {
     const result = await session.request('resources/read', { uri }, LooseReadSchema);
     read.contentCount = result.contents.length;
@@ -208,7 +266,8 @@ function decodeContent(entry: Record<string, unknown>): TemplateContent {
   } else if (entry.blob !== undefined) {
     content.encoding = 'blob';
     if (typeof entry.blob !== 'string') content.decodeError = 'blob is not a string';
-    else if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(entry.blob)) content.decodeError = 'blob is not valid base64';
+    else if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(entry.blob))
+      content.decodeError = 'blob is not valid base64';
     else html = Buffer.from(entry.blob, 'base64').toString('utf8');
   }
   if (html !== null) {
@@ -220,15 +279,26 @@ function decodeContent(entry: Record<string, unknown>): TemplateContent {
 }
 
 /** The `resources/list` entry with this URI, else the first `resources/templates/list` template that matches it (RFC 6570). */
-function findListEntry(uri: string, resources: ResourceListing | null, templates: ResourceListing | null): ListEntry | null {
-  const mime = (item: Record<string, unknown>) => (typeof item.mimeType === 'string' ? item.mimeType : null);
+function findListEntry(
+  uri: string,
+  resources: ResourceListing | null,
+  templates: ResourceListing | null,
+): ListEntry | null {
+  const mime = (item: Record<string, unknown>) =>
+    typeof item.mimeType === 'string' ? item.mimeType : null;
   const listed = resources?.items.filter(isRecord).find((item) => item.uri === uri);
-  if (listed) return { method: 'resources/list', uri, mimeType: mime(listed), meta: listed._meta ?? null };
+  if (listed)
+    return { method: 'resources/list', uri, mimeType: mime(listed), meta: listed._meta ?? null };
   for (const item of templates?.items.filter(isRecord) ?? []) {
     if (typeof item.uriTemplate !== 'string') continue;
     try {
       if (new UriTemplate(item.uriTemplate).match(uri)) {
-        return { method: 'resources/templates/list', uri: item.uriTemplate, mimeType: mime(item), meta: item._meta ?? null };
+        return {
+          method: 'resources/templates/list',
+          uri: item.uriTemplate,
+          mimeType: mime(item),
+          meta: item._meta ?? null,
+        };
       }
     } catch {
       // An invalid template matches nothing.
@@ -240,19 +310,48 @@ function findListEntry(uri: string, resources: ResourceListing | null, templates
 function boundedMeta(meta: unknown): unknown {
   if (meta === null || meta === undefined) return null;
   const json = JSON.stringify(meta) ?? '';
-  return json.length <= WIDGET_LIMITS.keptMetaChars ? meta : { 'mcp-doctor/truncated': `${json.length} characters of _meta not kept` };
+  return json.length <= WIDGET_LIMITS.keptMetaChars
+    ? meta
+    : { 'mcp-doctor/truncated': `${json.length} characters of _meta not kept` };
 }
 
 const assetKey = (ref: AssetRef): string => `${ref.kind} ${ref.url ?? ref.ref} ${ref.where}`;
 
-function unfetched(ref: AssetRef, skipped: string | null, scope: WidgetAsset['scope'] = 'unknown', host: string | null = null): WidgetAsset {
-  return { ref: ref.ref, url: ref.url, kind: ref.kind, where: ref.where, host, scope, addresses: [], fetch: null, skipped };
+function unfetched(
+  ref: AssetRef,
+  skipped: string | null,
+  scope: WidgetAsset['scope'] = 'unknown',
+  host: string | null = null,
+): WidgetAsset {
+  return {
+    ref: ref.ref,
+    url: ref.url,
+    kind: ref.kind,
+    where: ref.where,
+    host,
+    scope,
+    addresses: [],
+    fetch: null,
+    skipped,
+  };
 }
 
-const PRIVATE_ORDER: WidgetAsset['scope'][] = ['link-local', 'private', 'unique-local', 'cgnat', 'reserved', 'unspecified', 'multicast', 'loopback'];
+const PRIVATE_ORDER: WidgetAsset['scope'][] = [
+  'link-local',
+  'private',
+  'unique-local',
+  'cgnat',
+  'reserved',
+  'unspecified',
+  'multicast',
+  'loopback',
+];
 
 /** Where a host sits after DNS: public only when every address is public. */
-async function classifyHost(url: URL, signal: AbortSignal): Promise<{ scope: WidgetAsset['scope']; addresses: string[] }> {
+async function classifyHost(
+  url: URL,
+  signal: AbortSignal,
+): Promise<{ scope: WidgetAsset['scope']; addresses: string[] }> {
   const host = bareHost(url);
   if (net.isIP(host)) return { scope: scopeOf(host), addresses: [host] };
   if (isLoopbackHost(host)) return { scope: 'loopback', addresses: [] };
@@ -260,11 +359,18 @@ async function classifyHost(url: URL, signal: AbortSignal): Promise<{ scope: Wid
     const resolved = await Promise.race([
       lookup(host, { all: true, verbatim: true }),
       new Promise<never>((_, reject) => {
-        const timer = setTimeout(() => reject(new Error('DNS timeout')), WIDGET_LIMITS.dnsTimeoutMs);
-        signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(new Error('aborted'));
-        }, { once: true });
+        const timer = setTimeout(
+          () => reject(new Error('DNS timeout')),
+          WIDGET_LIMITS.dnsTimeoutMs,
+        );
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(new Error('aborted'));
+          },
+          { once: true },
+        );
       }),
     ]);
     const addresses = resolved.map((a) => a.address).slice(0, 8);
@@ -288,7 +394,11 @@ type AssetCheck = Pick<WidgetAsset, 'scope' | 'addresses' | 'fetch' | 'skipped'>
  * redirects are not followed (a 3xx with a Location is an answer). Requests carry none of the
  * user's headers or token: these are third-party servers.
  */
-async function checkAssets(refs: AssetRef[], ctx: StepContext, probe: WidgetsProbe): Promise<Map<string, WidgetAsset>> {
+async function checkAssets(
+  refs: AssetRef[],
+  ctx: StepContext,
+  probe: WidgetsProbe,
+): Promise<Map<string, WidgetAsset>> {
   const immediate = new Map<string, WidgetAsset>();
   const toFetch = new Map<string, URL>();
   for (const ref of refs) {
@@ -298,13 +408,33 @@ async function checkAssets(refs: AssetRef[], ctx: StepContext, probe: WidgetsPro
     } catch {
       url = null;
     }
-    if (!url) immediate.set(assetKey(ref), unfetched(ref, 'a relative URL: inside the host’s sandbox it resolves against the sandbox’s own origin', 'relative'));
-    else if (url.protocol !== 'http:' && url.protocol !== 'https:') immediate.set(assetKey(ref), unfetched(ref, `not fetched: a ${url.protocol} URL`, 'unknown', url.host));
+    if (!url)
+      immediate.set(
+        assetKey(ref),
+        unfetched(
+          ref,
+          'a relative URL: inside the host’s sandbox it resolves against the sandbox’s own origin',
+          'relative',
+        ),
+      );
+    else if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      immediate.set(
+        assetKey(ref),
+        unfetched(ref, `not fetched: a ${url.protocol} URL`, 'unknown', url.host),
+      );
     else if (!toFetch.has(url.href)) {
       if (toFetch.size < WIDGET_LIMITS.maxAssetFetches) toFetch.set(url.href, url);
       else {
         probe.stoppedEarly ??= `checked the first ${WIDGET_LIMITS.maxAssetFetches} asset URLs`;
-        immediate.set(assetKey(ref), unfetched(ref, `not fetched: more than ${WIDGET_LIMITS.maxAssetFetches} asset URLs`, 'unknown', url.host));
+        immediate.set(
+          assetKey(ref),
+          unfetched(
+            ref,
+            `not fetched: more than ${WIDGET_LIMITS.maxAssetFetches} asset URLs`,
+            'unknown',
+            url.host,
+          ),
+        );
       }
     }
   }
@@ -312,7 +442,8 @@ async function checkAssets(refs: AssetRef[], ctx: StepContext, probe: WidgetsPro
   const phase = AbortSignal.any([ctx.signal, AbortSignal.timeout(WIDGET_LIMITS.assetPhaseMs)]);
   // One at a time: each check's exchanges are then exactly those recorded since its mark.
   const checked = new Map<string, AssetCheck>();
-  for (const url of toFetch.values()) checked.set(url.href, await checkOne(url, ctx.recorder, phase));
+  for (const url of toFetch.values())
+    checked.set(url.href, await checkOne(url, ctx.recorder, phase));
 
   const out = new Map<string, WidgetAsset>();
   for (const ref of refs) {
@@ -320,16 +451,32 @@ async function checkAssets(refs: AssetRef[], ctx: StepContext, probe: WidgetsPro
     const done = immediate.get(key);
     const check = ref.url ? checked.get(ref.url) : undefined;
     if (done) out.set(key, done);
-    else if (check && ref.url) out.set(key, { ...unfetched(ref, check.skipped, check.scope, new URL(ref.url).host), addresses: check.addresses, fetch: check.fetch });
+    else if (check && ref.url)
+      out.set(key, {
+        ...unfetched(ref, check.skipped, check.scope, new URL(ref.url).host),
+        addresses: check.addresses,
+        fetch: check.fetch,
+      });
   }
   return out;
 }
 
 async function checkOne(url: URL, recorder: Recorder, phase: AbortSignal): Promise<AssetCheck> {
-  if (phase.aborted) return { scope: 'unknown', addresses: [], fetch: null, skipped: 'not fetched: the asset checks ran out of time' };
+  if (phase.aborted)
+    return {
+      scope: 'unknown',
+      addresses: [],
+      fetch: null,
+      skipped: 'not fetched: the asset checks ran out of time',
+    };
   const { scope, addresses } = await classifyHost(url, phase);
   if (scope !== 'public' && scope !== 'loopback' && scope !== 'unknown') {
-    return { scope, addresses, fetch: null, skipped: `not fetched: ${url.hostname} is on a ${scope} address, which MCP Doctor does not request` };
+    return {
+      scope,
+      addresses,
+      fetch: null,
+      skipped: `not fetched: ${url.hostname} is on a ${scope} address, which MCP Doctor does not request`,
+    };
   }
   const mark = recorder.mark();
   const signal = AbortSignal.any([phase, AbortSignal.timeout(WIDGET_LIMITS.assetTimeoutMs)]);
@@ -339,7 +486,12 @@ async function checkOne(url: URL, recorder: Recorder, phase: AbortSignal): Promi
     if (response.status === 405 || response.status === 501) {
       await response.body?.cancel().catch(() => {});
       method = 'GET';
-      response = await recorder.fetchAnonymous(url.href, { method, headers: { range: 'bytes=0-0' }, redirect: 'manual', signal });
+      response = await recorder.fetchAnonymous(url.href, {
+        method,
+        headers: { range: 'bytes=0-0' },
+        redirect: 'manual',
+        signal,
+      });
     }
     await response.body?.cancel().catch(() => {});
     return {
@@ -360,7 +512,14 @@ async function checkOne(url: URL, recorder: Recorder, phase: AbortSignal): Promi
       scope,
       addresses,
       skipped: null,
-      fetch: { method, status: null, contentType: null, location: null, exchangeIds: recorder.idsSince(mark), error: toProbeError(error, `${method} ${url.href}`).toData() },
+      fetch: {
+        method,
+        status: null,
+        contentType: null,
+        location: null,
+        exchangeIds: recorder.idsSince(mark),
+        error: toProbeError(error, `${method} ${url.href}`).toData(),
+      },
     };
   }
 }

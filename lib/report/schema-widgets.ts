@@ -16,7 +16,11 @@ export type WidgetStandard = z.infer<typeof WidgetStandardSchema>;
  * The tool `_meta` keys that link a tool to a template: `openai/outputTemplate` (Apps SDK),
  * `ui.resourceUri` (MCP Apps 2026-01-26) and the flat `ui/resourceUri` it deprecates.
  */
-export const DeclarationKeySchema = z.enum(['openai/outputTemplate', 'ui.resourceUri', 'ui/resourceUri']);
+export const DeclarationKeySchema = z.enum([
+  'openai/outputTemplate',
+  'ui.resourceUri',
+  'ui/resourceUri',
+]);
 export type DeclarationKey = z.infer<typeof DeclarationKeySchema>;
 
 export const DeclarationSchema = z.object({
@@ -109,7 +113,16 @@ export const WidgetDomainSchema = z.object({
 });
 export type WidgetDomain = z.infer<typeof WidgetDomainSchema>;
 
-export const AssetKindSchema = z.enum(['script', 'style', 'image', 'font', 'media', 'frame', 'object', 'other']);
+export const AssetKindSchema = z.enum([
+  'script',
+  'style',
+  'image',
+  'font',
+  'media',
+  'frame',
+  'object',
+  'other',
+]);
 export type AssetKind = z.infer<typeof AssetKindSchema>;
 
 /** Where a host stands, as far as a browser in ChatGPT reaching it goes. */

@@ -6,7 +6,8 @@ import type { AssetKind, WidgetCsp, WidgetStandard } from '@/lib/report/schema-w
  * whitespace, `;` or `,` — is refused: these strings come from a remote server and end up in a
  * response header.
  */
-const HOST_SOURCE = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}|\*))?(\/[A-Za-z0-9\-._~%!$&()*+=:@/]*)?$/i;
+const HOST_SOURCE =
+  /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}|\*))?(\/[A-Za-z0-9\-._~%!$&()*+=:@/]*)?$/i;
 
 interface HostSource {
   scheme: string | null;
@@ -30,7 +31,12 @@ export function parseHostSource(source: string): HostSource | null {
 
 export const isValidSource = (source: string): boolean => parseHostSource(source) !== null;
 
-const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' };
+const DEFAULT_PORTS: Record<string, string> = {
+  'http:': '80',
+  'https:': '443',
+  'ws:': '80',
+  'wss:': '443',
+};
 
 /** Whether a URL matches a host-source, following CSP Level 3 §6.7.2.8 (with its http→https upgrade). */
 export function sourceMatches(source: string, target: string): boolean {
@@ -44,7 +50,8 @@ export function sourceMatches(source: string, target: string): boolean {
   }
   const scheme = url.protocol.slice(0, -1);
   if (src.scheme) {
-    const upgrade = (src.scheme === 'http' && scheme === 'https') || (src.scheme === 'ws' && scheme === 'wss');
+    const upgrade =
+      (src.scheme === 'http' && scheme === 'https') || (src.scheme === 'ws' && scheme === 'wss');
     if (src.scheme !== scheme && !upgrade) return false;
   } else if (!['http', 'https', 'ws', 'wss'].includes(scheme)) return false;
 
@@ -53,8 +60,12 @@ export function sourceMatches(source: string, target: string): boolean {
 
   const port = url.port || DEFAULT_PORTS[url.protocol] || '';
   if (src.port !== '*') {
-    const wanted = src.port ?? (src.scheme ? DEFAULT_PORTS[`${src.scheme}:`] : DEFAULT_PORTS[url.protocol]) ?? '';
-    const upgradedDefault = src.port === null && (src.scheme === 'http' || src.scheme === 'ws') && port === '443';
+    const wanted =
+      src.port ??
+      (src.scheme ? DEFAULT_PORTS[`${src.scheme}:`] : DEFAULT_PORTS[url.protocol]) ??
+      '';
+    const upgradedDefault =
+      src.port === null && (src.scheme === 'http' || src.scheme === 'ws') && port === '443';
     if (port !== wanted && !upgradedDefault) return false;
   }
   if (src.path) {
@@ -86,7 +97,10 @@ export function cspAllows(csp: WidgetCsp, kind: AssetKind, url: string): boolean
  * The policy a host applies to this widget: MCP Apps hosts read `ui.csp`; ChatGPT reads either, and
  * for a tool that declares only the Apps SDK, `openai/widgetCSP` is the one it was written for.
  */
-export function effectiveCsp(csps: readonly WidgetCsp[], standards: readonly WidgetStandard[]): WidgetCsp | null {
+export function effectiveCsp(
+  csps: readonly WidgetCsp[],
+  standards: readonly WidgetStandard[],
+): WidgetCsp | null {
   const ui = csps.find((c) => c.key === 'ui.csp') ?? null;
   const openai = csps.find((c) => c.key === 'openai/widgetCSP') ?? null;
   if (standards.includes('mcp-apps')) return ui ?? openai;
@@ -100,7 +114,10 @@ export function effectiveCsp(csps: readonly WidgetCsp[], standards: readonly Wid
  * not the widget's. And `sandbox allow-scripts`, so the document has an opaque origin even when it
  * is opened on its own. Invalid sources are dropped (returned in `dropped`).
  */
-export function previewPolicy(csp: WidgetCsp | null, frameAncestor: string): { header: string; dropped: string[] } {
+export function previewPolicy(
+  csp: WidgetCsp | null,
+  frameAncestor: string,
+): { header: string; dropped: string[] } {
   const dropped: string[] = [];
   const valid = (list: readonly string[] | undefined) =>
     (list ?? []).filter((s) => {

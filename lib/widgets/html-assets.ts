@@ -42,12 +42,15 @@ const PRELOAD_AS: Record<string, AssetKind> = {
   fetch: 'other',
 };
 
-const attr = (el: Element, name: string): string | null => el.attrs.find((a) => a.name === name)?.value ?? null;
+const attr = (el: Element, name: string): string | null =>
+  el.attrs.find((a) => a.name === name)?.value ?? null;
 
 /** Not something the browser fetches from a server (or something already inline). */
 function isInline(ref: string): boolean {
   const lower = ref.trim().toLowerCase();
-  return lower === '' || lower.startsWith('#') || /^(data|blob|about|javascript|mailto|tel):/.test(lower);
+  return (
+    lower === '' || lower.startsWith('#') || /^(data|blob|about|javascript|mailto|tel):/.test(lower)
+  );
 }
 
 /** `srcset` candidates (HTML §4.8.4.3.10): comma-separated, each a URL then an optional descriptor. */
@@ -78,7 +81,11 @@ export function extractAssets(html: string): HtmlSummary {
   };
   walk(document);
 
-  const baseHref = elements.filter((e) => e.tagName === 'base').map((e) => attr(e, 'href')).find((h) => h !== null) ?? null;
+  const baseHref =
+    elements
+      .filter((e) => e.tagName === 'base')
+      .map((e) => attr(e, 'href'))
+      .find((h) => h !== null) ?? null;
   let base: string | null = null;
   if (baseHref) {
     try {
@@ -127,11 +134,13 @@ export function extractAssets(html: string): HtmlSummary {
         if (href === null) break;
         const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
         if (rel.includes('stylesheet')) add(href, 'style', '<link rel="stylesheet" href>');
-        else if (rel.includes('modulepreload')) add(href, 'script', '<link rel="modulepreload" href>');
+        else if (rel.includes('modulepreload'))
+          add(href, 'script', '<link rel="modulepreload" href>');
         else if (rel.includes('preload')) {
           const as = (attr(el, 'as') ?? '').toLowerCase();
           add(href, PRELOAD_AS[as] ?? 'other', `<link rel="preload" as="${as.slice(0, 20)}" href>`);
-        } else if (rel.some((r) => r === 'icon' || r === 'apple-touch-icon')) add(href, 'image', '<link rel="icon" href>');
+        } else if (rel.some((r) => r === 'icon' || r === 'apple-touch-icon'))
+          add(href, 'image', '<link rel="icon" href>');
         else if (rel.includes('manifest')) add(href, 'other', '<link rel="manifest" href>');
         break;
       }
@@ -140,7 +149,14 @@ export function extractAssets(html: string): HtmlSummary {
       case 'video':
       case 'audio':
       case 'track': {
-        const kind: AssetKind = tag === 'img' || (tag === 'source' && el.parentNode && 'tagName' in el.parentNode && el.parentNode.tagName === 'picture') ? 'image' : 'media';
+        const kind: AssetKind =
+          tag === 'img' ||
+          (tag === 'source' &&
+            el.parentNode &&
+            'tagName' in el.parentNode &&
+            el.parentNode.tagName === 'picture')
+            ? 'image'
+            : 'media';
         const src = attr(el, 'src');
         if (src !== null) add(src, kind, `<${tag} src>`);
         const srcset = attr(el, 'srcset');
@@ -167,7 +183,8 @@ export function extractAssets(html: string): HtmlSummary {
       }
       case 'input': {
         const src = attr(el, 'src');
-        if (src !== null && (attr(el, 'type') ?? '').toLowerCase() === 'image') add(src, 'image', '<input type="image" src>');
+        if (src !== null && (attr(el, 'type') ?? '').toLowerCase() === 'image')
+          add(src, 'image', '<input type="image" src>');
         break;
       }
       case 'image':
@@ -179,36 +196,55 @@ export function extractAssets(html: string): HtmlSummary {
       }
       case 'style': {
         const text = el.childNodes.map((c) => ('value' in c ? c.value : '')).join('');
-        for (const found of cssRefs(text, 'stylesheet')) add(found.ref, found.kind, `${found.where} in <style>`);
+        for (const found of cssRefs(text, 'stylesheet'))
+          add(found.ref, found.kind, `${found.where} in <style>`);
         break;
       }
     }
     const style = attr(el, 'style');
-    if (style !== null) for (const found of cssRefs(style, 'declarationList')) add(found.ref, found.kind, `${found.where} in a style attribute`);
+    if (style !== null)
+      for (const found of cssRefs(style, 'declarationList'))
+        add(found.ref, found.kind, `${found.where} in a style attribute`);
   }
 
   return { elementCount, inlineScripts, assets, base, truncated };
 }
 
 /** `@import` targets and `url()` references in CSS; `url()` inside `@font-face` is a font. */
-function cssRefs(text: string, context: 'stylesheet' | 'declarationList'): { ref: string; kind: AssetKind; where: string }[] {
+function cssRefs(
+  text: string,
+  context: 'stylesheet' | 'declarationList',
+): { ref: string; kind: AssetKind; where: string }[] {
   const out: { ref: string; kind: AssetKind; where: string }[] = [];
   let ast: csstree.CssNode;
   try {
-    ast = csstree.parse(text.slice(0, 512 * 1024), { context, parseValue: true, parseAtrulePrelude: true, onParseError: () => {} });
+    ast = csstree.parse(text.slice(0, 512 * 1024), {
+      context,
+      parseValue: true,
+      parseAtrulePrelude: true,
+      onParseError: () => {},
+    });
   } catch {
     return out;
   }
   csstree.walk(ast, {
     enter(this: csstree.WalkContext, node: csstree.CssNode) {
-      if (node.type === 'Atrule' && node.name.toLowerCase() === 'import' && node.prelude && node.prelude.type === 'AtrulePrelude') {
+      if (
+        node.type === 'Atrule' &&
+        node.name.toLowerCase() === 'import' &&
+        node.prelude &&
+        node.prelude.type === 'AtrulePrelude'
+      ) {
         const first = node.prelude.children.first;
-        if (first?.type === 'String') out.push({ ref: first.value, kind: 'style', where: '@import' });
+        if (first?.type === 'String')
+          out.push({ ref: first.value, kind: 'style', where: '@import' });
         return;
       }
       if (node.type === 'Url') {
-        if (this.atrule?.name.toLowerCase() === 'import') out.push({ ref: node.value, kind: 'style', where: '@import' });
-        else if (this.atrule?.name.toLowerCase() === 'font-face') out.push({ ref: node.value, kind: 'font', where: '@font-face src' });
+        if (this.atrule?.name.toLowerCase() === 'import')
+          out.push({ ref: node.value, kind: 'style', where: '@import' });
+        else if (this.atrule?.name.toLowerCase() === 'font-face')
+          out.push({ ref: node.value, kind: 'font', where: '@font-face src' });
         else out.push({ ref: node.value, kind: 'image', where: 'CSS url()' });
       }
     },

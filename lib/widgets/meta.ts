@@ -9,7 +9,8 @@ import type {
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const typeOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const typeOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 
 /**
  * The widget declarations on a tool, in the order a host looks for them. Apps SDK:
@@ -22,7 +23,12 @@ export function widgetDeclarations(tool: unknown): Declaration[] {
   const out: Declaration[] = [];
   const add = (key: DeclarationKey, standard: WidgetStandard, value: unknown) => {
     if (value === undefined) return;
-    out.push({ key, standard, uri: typeof value === 'string' ? value : null, valueType: typeOf(value) });
+    out.push({
+      key,
+      standard,
+      uri: typeof value === 'string' ? value : null,
+      valueType: typeOf(value),
+    });
   };
   add('ui.resourceUri', 'mcp-apps', isRecord(meta.ui) ? meta.ui.resourceUri : undefined);
   add('ui/resourceUri', 'mcp-apps', meta['ui/resourceUri']);
@@ -43,7 +49,10 @@ export const readOnlyHint = (tool: unknown): boolean =>
 export const toolName = (tool: unknown): string | null =>
   isRecord(tool) && typeof tool.name === 'string' ? tool.name : null;
 
-type CspFields = Pick<WidgetCsp, 'connectDomains' | 'resourceDomains' | 'frameDomains' | 'baseUriDomains' | 'redirectDomains'>;
+type CspFields = Pick<
+  WidgetCsp,
+  'connectDomains' | 'resourceDomains' | 'frameDomains' | 'baseUriDomains' | 'redirectDomains'
+>;
 
 // `openai/widgetCSP` uses snake_case (Apps SDK reference); `ui.csp` camelCase (SEP-1865 McpUiResourceCsp).
 const APPS_SDK_CSP_FIELDS: Record<keyof CspFields, string> = {
@@ -61,7 +70,10 @@ const MCP_APPS_CSP_FIELDS: Record<keyof CspFields, string> = {
   redirectDomains: 'redirectDomains',
 };
 
-function readCsp(value: unknown, fields: Record<keyof CspFields, string>): CspFields & { invalid: string[] } {
+function readCsp(
+  value: unknown,
+  fields: Record<keyof CspFields, string>,
+): CspFields & { invalid: string[] } {
   const csp: CspFields & { invalid: string[] } = {
     connectDomains: [],
     resourceDomains: [],
@@ -94,10 +106,20 @@ function cspIn(meta: unknown, source: WidgetCsp['source']): WidgetCsp[] {
   if (!isRecord(meta)) return [];
   const out: WidgetCsp[] = [];
   if (isRecord(meta.ui) && meta.ui.csp !== undefined) {
-    out.push({ standard: 'mcp-apps', key: 'ui.csp', source, ...readCsp(meta.ui.csp, MCP_APPS_CSP_FIELDS) });
+    out.push({
+      standard: 'mcp-apps',
+      key: 'ui.csp',
+      source,
+      ...readCsp(meta.ui.csp, MCP_APPS_CSP_FIELDS),
+    });
   }
   if (meta['openai/widgetCSP'] !== undefined) {
-    out.push({ standard: 'apps-sdk', key: 'openai/widgetCSP', source, ...readCsp(meta['openai/widgetCSP'], APPS_SDK_CSP_FIELDS) });
+    out.push({
+      standard: 'apps-sdk',
+      key: 'openai/widgetCSP',
+      source,
+      ...readCsp(meta['openai/widgetCSP'], APPS_SDK_CSP_FIELDS),
+    });
   }
   return out;
 }
@@ -116,10 +138,20 @@ function domainIn(meta: unknown, source: WidgetDomain['source']): WidgetDomain[]
   if (!isRecord(meta)) return [];
   const out: WidgetDomain[] = [];
   if (isRecord(meta.ui) && typeof meta.ui.domain === 'string') {
-    out.push({ standard: 'mcp-apps', key: 'ui.domain', source, value: meta.ui.domain.slice(0, 300) });
+    out.push({
+      standard: 'mcp-apps',
+      key: 'ui.domain',
+      source,
+      value: meta.ui.domain.slice(0, 300),
+    });
   }
   if (typeof meta['openai/widgetDomain'] === 'string') {
-    out.push({ standard: 'apps-sdk', key: 'openai/widgetDomain', source, value: meta['openai/widgetDomain'].slice(0, 300) });
+    out.push({
+      standard: 'apps-sdk',
+      key: 'openai/widgetDomain',
+      source,
+      value: meta['openai/widgetDomain'].slice(0, 300),
+    });
   }
   return out;
 }
@@ -127,7 +159,9 @@ function domainIn(meta: unknown, source: WidgetDomain['source']): WidgetDomain[]
 /** `ui.domain` / `openai/widgetDomain`, from the read content first, the list entry second. */
 export function declaredDomain(contentMeta: unknown, listMeta: unknown): WidgetDomain[] {
   const fromContent = domainIn(contentMeta, 'content');
-  const fromList = domainIn(listMeta, 'list').filter((d) => !fromContent.some((f) => f.key === d.key));
+  const fromList = domainIn(listMeta, 'list').filter(
+    (d) => !fromContent.some((f) => f.key === d.key),
+  );
   return [...fromContent, ...fromList];
 }
 
@@ -146,7 +180,10 @@ export function normalizeMime(mime: string): string {
       if (i === 0) return part;
       const eq = part.indexOf('=');
       if (eq < 0) return part;
-      return `${part.slice(0, eq).trim()}=${part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1')}`;
+      return `${part.slice(0, eq).trim()}=${part
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1')}`;
     })
     .join(';');
 }

@@ -27,14 +27,23 @@ export default defineCheck({
         if (fetched.error) {
           code ??= 'unreachable';
           items.push({ subject: uri, detail: fetched.error.message, evidence });
-        } else if (fetched.status !== null && !(fetched.status >= 200 && fetched.status < 300) && !(fetched.status >= 300 && fetched.status < 400 && fetched.location)) {
+        } else if (
+          fetched.status !== null &&
+          !(fetched.status >= 200 && fetched.status < 300) &&
+          !(fetched.status >= 300 && fetched.status < 400 && fetched.location)
+        ) {
           code ??= 'bad-status';
-          items.push({ subject: uri, detail: `${url} answered ${fetched.method} with HTTP ${fetched.status}`, evidence });
+          items.push({
+            subject: uri,
+            detail: `${url} answered ${fetched.method} with HTTP ${fetched.status}`,
+            evidence,
+          });
         }
       }
     }
     if (asked === 0) return pass('No external asset to ask');
-    if (items.length === 0 || code === null) return pass(`${plural(asked, 'external asset')} answered`);
+    if (items.length === 0 || code === null)
+      return pass(`${plural(asked, 'external asset')} answered`);
     return {
       status: 'fail',
       code,

@@ -1,7 +1,14 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { isValidSource } from '@/lib/widgets/csp';
 import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, listed, readEvidence, renderedTemplates, widgetsOf } from './shared/context';
+import {
+  DOCS,
+  isOutcome,
+  listed,
+  readEvidence,
+  renderedTemplates,
+  widgetsOf,
+} from './shared/context';
 
 /**
  * Without declared domains a host applies its restrictive default (SEP-1865: nothing external),
@@ -28,21 +35,35 @@ export default defineCheck({
       const external = widget.assets.filter((a) => a.url !== null);
       if (widget.csp.length === 0 && external.length > 0) {
         code ??= 'no-csp';
-        items.push({ subject: uri, detail: `loads ${external.length} asset${external.length === 1 ? '' : 's'} from other origins (e.g. ${external[0]?.url ?? ''}) but declares neither _meta.ui.csp nor openai/widgetCSP`, evidence });
+        items.push({
+          subject: uri,
+          detail: `loads ${external.length} asset${external.length === 1 ? '' : 's'} from other origins (e.g. ${external[0]?.url ?? ''}) but declares neither _meta.ui.csp nor openai/widgetCSP`,
+          evidence,
+        });
       }
       for (const csp of widget.csp) {
         for (const problem of csp.invalid) {
           code ??= 'invalid-csp';
           items.push({ subject: uri, detail: `${csp.key}: ${problem}`, evidence });
         }
-        const lists = [csp.connectDomains, csp.resourceDomains, csp.frameDomains, csp.baseUriDomains].flat();
+        const lists = [
+          csp.connectDomains,
+          csp.resourceDomains,
+          csp.frameDomains,
+          csp.baseUriDomains,
+        ].flat();
         for (const entry of lists.filter((e) => !isValidSource(e))) {
           code ??= 'invalid-csp';
-          items.push({ subject: uri, detail: `${csp.key} lists "${entry.slice(0, 100)}", which is not an origin a host can allow`, evidence });
+          items.push({
+            subject: uri,
+            detail: `${csp.key} lists "${entry.slice(0, 100)}", which is not an origin a host can allow`,
+            evidence,
+          });
         }
       }
     }
-    if (items.length === 0 || code === null) return pass('Every widget that loads from other origins declares them');
+    if (items.length === 0 || code === null)
+      return pass('Every widget that loads from other origins declares them');
     return {
       status: 'fail',
       code,

@@ -20,13 +20,19 @@ export default defineCheck({
     const items: FindingItem[] = [];
     const evidence = new Set(toolsEvidence(t));
     for (const widget of found.widgets) {
-      const uris = [...new Set(widget.declarations.flatMap((d) => (d.uri === null ? [] : [d.uri])))];
+      const uris = [
+        ...new Set(widget.declarations.flatMap((d) => (d.uri === null ? [] : [d.uri]))),
+      ];
       if (uris.length < 2) continue;
       const parts = widget.declarations.flatMap((d) => {
         if (d.uri === null) return [];
         const read = found.probe.templates.find((r) => r.uri === d.uri);
         if (read?.exchangeId) evidence.add(read.exchangeId);
-        const state = !read ? 'not read' : read.error || !read.content ? 'cannot be read' : 'exists';
+        const state = !read
+          ? 'not read'
+          : read.error || !read.content
+            ? 'cannot be read'
+            : 'exists';
         return [`${d.key} → ${d.uri} (${state})`];
       });
       items.push({ subject: widget.tool, detail: parts.join('; ') });

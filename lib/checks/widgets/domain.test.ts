@@ -10,12 +10,25 @@ describe('widgets.domain', () => {
 
   it('notes a template without openai/widgetDomain or ui.domain', () => {
     const r = runCheck(check, widgetRun({ widgets: [widget({ domain: [] })] }));
-    expect(r).toMatchObject({ status: 'fail', severity: 'info', code: 'no-domain', evidence: ['x6'] });
+    expect(r).toMatchObject({
+      status: 'fail',
+      severity: 'info',
+      code: 'no-domain',
+      evidence: ['x6'],
+    });
     expect(r.items[0]).toMatchObject({ subject: URI });
   });
 
   it('says nothing about a template that could not be read', () => {
-    expect(runCheck(check, widgetRun({ widgets: [widget({ domain: [] })], templates: [read({ content: null, error: { code: 'x', message: 'y' } })] })).status).toBe('pass');
+    expect(
+      runCheck(
+        check,
+        widgetRun({
+          widgets: [widget({ domain: [] })],
+          templates: [read({ content: null, error: { code: 'x', message: 'y' } })],
+        }),
+      ).status,
+    ).toBe('pass');
   });
 
   it('is skipped without widgets', () => {

@@ -1,6 +1,13 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, listed, readEvidence, renderedTemplates, widgetsOf } from './shared/context';
+import {
+  DOCS,
+  isOutcome,
+  listed,
+  readEvidence,
+  renderedTemplates,
+  widgetsOf,
+} from './shared/context';
 
 /**
  * A dedicated widget origin (`openai/widgetDomain`, `ui.domain`) is required to publish an app in
@@ -21,7 +28,11 @@ export default defineCheck({
     for (const { uri, widgets, read, tools } of renderedTemplates(found.probe)) {
       if (!read?.content) continue;
       if ((widgets[0]?.domain.length ?? 0) === 0) {
-        items.push({ subject: uri, detail: `declares neither _meta.ui.domain nor _meta["openai/widgetDomain"] (rendered by ${tools.join(', ')})`, evidence: readEvidence(read) });
+        items.push({
+          subject: uri,
+          detail: `declares neither _meta.ui.domain nor _meta["openai/widgetDomain"] (rendered by ${tools.join(', ')})`,
+          evidence: readEvidence(read),
+        });
       }
     }
     if (items.length === 0) return pass('Every widget template declares its domain');

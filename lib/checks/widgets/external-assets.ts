@@ -1,7 +1,15 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { cspAllows, effectiveCsp } from '@/lib/widgets/csp';
 import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, listed, plural, readEvidence, renderedTemplates, widgetsOf } from './shared/context';
+import {
+  DOCS,
+  isOutcome,
+  listed,
+  plural,
+  readEvidence,
+  renderedTemplates,
+  widgetsOf,
+} from './shared/context';
 
 /**
  * ChatGPT loads a widget's assets from the user's browser, inside a CSP sandbox: an asset on
@@ -32,18 +40,33 @@ export default defineCheck({
         const evidence = [...readEvidence(read), ...(asset.fetch?.exchangeIds ?? [])];
         if (asset.scope === 'relative') {
           codes.add('relative-url');
-          items.push({ subject: uri, detail: `${what} is relative: in the host's sandbox it resolves against the sandbox's origin, not your server`, evidence });
+          items.push({
+            subject: uri,
+            detail: `${what} is relative: in the host's sandbox it resolves against the sandbox's origin, not your server`,
+            evidence,
+          });
         } else if (asset.scope !== 'public' && asset.scope !== 'unknown') {
           codes.add('local-host');
-          items.push({ subject: uri, detail: `${what} is on ${asset.host ?? 'a host'} (${asset.scope}), which ChatGPT cannot reach`, evidence });
+          items.push({
+            subject: uri,
+            detail: `${what} is on ${asset.host ?? 'a host'} (${asset.scope}), which ChatGPT cannot reach`,
+            evidence,
+          });
         } else if (asset.url && !(csp && cspAllows(csp, asset.kind, asset.url))) {
           codes.add('not-in-csp');
-          const policy = csp ? `${csp.key} does not list its origin` : 'no CSP is declared, so hosts block every external origin';
+          const policy = csp
+            ? `${csp.key} does not list its origin`
+            : 'no CSP is declared, so hosts block every external origin';
           items.push({ subject: uri, detail: `${what}: ${policy}`, evidence });
         }
       }
     }
-    if (items.length === 0) return pass(total ? `${plural(total, 'external asset')}, all public and allowed by the CSP` : 'The widget templates load no external assets');
+    if (items.length === 0)
+      return pass(
+        total
+          ? `${plural(total, 'external asset')}, all public and allowed by the CSP`
+          : 'The widget templates load no external assets',
+      );
     const local = codes.has('local-host');
     const code = local ? 'local-host' : codes.has('not-in-csp') ? 'not-in-csp' : 'relative-url';
     const first = items.find((i) => (local ? i.detail.includes('cannot reach') : true)) ?? items[0];

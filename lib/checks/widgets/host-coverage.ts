@@ -21,12 +21,23 @@ export default defineCheck({
     for (const widget of found.widgets) {
       const keys = widget.declarations.map((d) => d.key);
       if (!keys.includes('ui.resourceUri') && keys.includes('ui/resourceUri')) {
-        items.push({ subject: widget.tool, detail: 'declares only the deprecated flat _meta["ui/resourceUri"]; SEP-1865 removes it before GA — use _meta.ui.resourceUri' });
+        items.push({
+          subject: widget.tool,
+          detail:
+            'declares only the deprecated flat _meta["ui/resourceUri"]; SEP-1865 removes it before GA — use _meta.ui.resourceUri',
+        });
       } else if (widget.standards.length === 1 && widget.standards[0] === 'apps-sdk') {
-        items.push({ subject: widget.tool, detail: 'declares only _meta["openai/outputTemplate"]: ChatGPT renders it, Claude and other MCP Apps hosts show text only' });
+        items.push({
+          subject: widget.tool,
+          detail:
+            'declares only _meta["openai/outputTemplate"]: ChatGPT renders it, Claude and other MCP Apps hosts show text only',
+        });
       }
     }
-    if (items.length === 0) return pass('Every widget declares _meta.ui.resourceUri, which ChatGPT and MCP Apps hosts read');
+    if (items.length === 0)
+      return pass(
+        'Every widget declares _meta.ui.resourceUri, which ChatGPT and MCP Apps hosts read',
+      );
     const deprecated = items.some((i) => i.detail.includes('deprecated'));
     return {
       status: 'fail',

@@ -1,7 +1,14 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { extractAssets } from '@/lib/widgets/html-assets';
 import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, listed, readEvidence, renderedTemplates, widgetsOf } from './shared/context';
+import {
+  DOCS,
+  isOutcome,
+  listed,
+  readEvidence,
+  renderedTemplates,
+  widgetsOf,
+} from './shared/context';
 
 /** Hosts enforce a size limit on templates; 5 MB is the ceiling this check holds them to. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -40,19 +47,36 @@ export default defineCheck({
       const evidence = readEvidence(read);
       if (content.bytes > MAX_TEMPLATE_BYTES) {
         code ??= 'too-large';
-        items.push({ subject: uri, detail: `${(content.bytes / 1024 / 1024).toFixed(1)} MB of HTML (limit 5 MB)`, evidence });
+        items.push({
+          subject: uri,
+          detail: `${(content.bytes / 1024 / 1024).toFixed(1)} MB of HTML (limit 5 MB)`,
+          evidence,
+        });
       } else if (content.html.trim() === '') {
         code ??= 'empty';
         items.push({ subject: uri, detail: 'the content is empty', evidence });
       } else if (isJson(content.html)) {
         code ??= 'not-html';
-        items.push({ subject: uri, detail: `the content is JSON, not HTML; it starts with "${content.html.trim().slice(0, 60)}"`, evidence });
+        items.push({
+          subject: uri,
+          detail: `the content is JSON, not HTML; it starts with "${content.html.trim().slice(0, 60)}"`,
+          evidence,
+        });
       } else if (extractAssets(content.html).elementCount === 0) {
         code ??= 'not-html';
-        items.push({ subject: uri, detail: `the content has no HTML elements; it starts with "${content.html.trim().slice(0, 60)}"`, evidence });
+        items.push({
+          subject: uri,
+          detail: `the content has no HTML elements; it starts with "${content.html.trim().slice(0, 60)}"`,
+          evidence,
+        });
       }
     }
-    if (items.length === 0 || code === null) return pass(checked ? 'Every widget template is an HTML document' : 'No widget template content to check');
+    if (items.length === 0 || code === null)
+      return pass(
+        checked
+          ? 'Every widget template is an HTML document'
+          : 'No widget template content to check',
+      );
     return {
       status: 'fail',
       code,

@@ -1,7 +1,14 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { APPS_SDK_MIME, MCP_APPS_MIME, normalizeMime } from '@/lib/widgets/meta';
 import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, listed, readEvidence, renderedTemplates, widgetsOf } from './shared/context';
+import {
+  DOCS,
+  isOutcome,
+  listed,
+  readEvidence,
+  renderedTemplates,
+  widgetsOf,
+} from './shared/context';
 
 /**
  * The MIME type of the `resources/read` content decides whether a host renders it: Apps SDK
@@ -30,23 +37,42 @@ export default defineCheck({
       if (mime !== APPS_SDK_MIME && mime !== MCP_APPS_MIME) {
         code ??= mime === null ? 'no-mime' : 'unsupported-mime';
         severity = 'error';
-        items.push({ subject: uri, detail: mime === null ? 'the content has no mimeType' : `served as "${content.mimeType}"`, evidence });
+        items.push({
+          subject: uri,
+          detail: mime === null ? 'the content has no mimeType' : `served as "${content.mimeType}"`,
+          evidence,
+        });
         continue;
       }
       if (mime === MCP_APPS_MIME) continue;
       // Skybridge content declared through ui.resourceUri: MCP Apps hosts refuse it.
-      const mcpOnly = widgets.filter((w) => w.standards.includes('mcp-apps') && !w.declarations.some((d) => d.key === 'openai/outputTemplate' && d.uri === uri));
+      const mcpOnly = widgets.filter(
+        (w) =>
+          w.standards.includes('mcp-apps') &&
+          !w.declarations.some((d) => d.key === 'openai/outputTemplate' && d.uri === uri),
+      );
       const both = widgets.filter((w) => w.standards.includes('mcp-apps') && !mcpOnly.includes(w));
       if (mcpOnly.length) {
         code ??= 'mcp-apps-needs-profile';
         severity = 'error';
-        items.push({ subject: uri, detail: `served as "${content.mimeType}" but declared as an MCP App by ${mcpOnly.map((w) => w.tool).join(', ')}, which needs text/html;profile=mcp-app`, evidence });
+        items.push({
+          subject: uri,
+          detail: `served as "${content.mimeType}" but declared as an MCP App by ${mcpOnly.map((w) => w.tool).join(', ')}, which needs text/html;profile=mcp-app`,
+          evidence,
+        });
       } else if (both.length) {
         code ??= 'mcp-apps-needs-profile';
-        items.push({ subject: uri, detail: `served as "${content.mimeType}": ChatGPT renders it through openai/outputTemplate, but MCP Apps hosts reading ui.resourceUri (${tools.join(', ')}) need text/html;profile=mcp-app`, evidence });
+        items.push({
+          subject: uri,
+          detail: `served as "${content.mimeType}": ChatGPT renders it through openai/outputTemplate, but MCP Apps hosts reading ui.resourceUri (${tools.join(', ')}) need text/html;profile=mcp-app`,
+          evidence,
+        });
       }
     }
-    if (items.length === 0 || code === null) return pass('Every widget template is served as text/html+skybridge or text/html;profile=mcp-app');
+    if (items.length === 0 || code === null)
+      return pass(
+        'Every widget template is served as text/html+skybridge or text/html;profile=mcp-app',
+      );
     return {
       status: 'fail',
       code,

@@ -9,13 +9,29 @@ describe('widgets.resource-listed', () => {
   });
 
   it('passes when a resources/templates/list template matches it', () => {
-    const t = widgetRun({ templates: [read({ listEntry: { method: 'resources/templates/list', uri: 'ui://widget/{name}.html', mimeType: null, meta: null } })] });
+    const t = widgetRun({
+      templates: [
+        read({
+          listEntry: {
+            method: 'resources/templates/list',
+            uri: 'ui://widget/{name}.html',
+            mimeType: null,
+            meta: null,
+          },
+        }),
+      ],
+    });
     expect(runCheck(check, t)).toMatchObject({ status: 'pass' });
   });
 
   it('notes a template that is not listed (SEP-1865 allows it, so info)', () => {
     const r = runCheck(check, widgetRun({ templates: [read({ listEntry: null })] }));
-    expect(r).toMatchObject({ status: 'fail', severity: 'info', code: 'not-listed', evidence: ['x4', 'x5'] });
+    expect(r).toMatchObject({
+      status: 'fail',
+      severity: 'info',
+      code: 'not-listed',
+      evidence: ['x4', 'x5'],
+    });
     expect(r.items[0]).toMatchObject({ subject: URI });
     expect(r.items[0]?.detail).toContain('rendered by show_board');
   });
@@ -23,7 +39,14 @@ describe('widgets.resource-listed', () => {
   it('says when resources/list itself failed', () => {
     const t = widgetRun({
       templates: [read({ listEntry: null })],
-      resources: { method: 'resources/list', items: [], pages: 0, exchangeIds: ['x4'], error: { code: 'jsonrpc-error', message: 'Method not found' }, stoppedEarly: null },
+      resources: {
+        method: 'resources/list',
+        items: [],
+        pages: 0,
+        exchangeIds: ['x4'],
+        error: { code: 'jsonrpc-error', message: 'Method not found' },
+        stoppedEarly: null,
+      },
     });
     const r = runCheck(check, t);
     expect(r).toMatchObject({ status: 'fail', code: 'list-failed' });

@@ -22,8 +22,13 @@ export default defineCheck({
     const items: FindingItem[] = [];
     for (const template of renderedTemplates(found.probe)) {
       if (template.read?.listEntry) continue;
-      const why = resources?.error ? `resources/list failed (${resources.error.message})` : 'not in resources/list, and no resources/templates/list template matches it';
-      items.push({ subject: template.uri, detail: `${why}; rendered by ${template.tools.join(', ')}` });
+      const why = resources?.error
+        ? `resources/list failed (${resources.error.message})`
+        : 'not in resources/list, and no resources/templates/list template matches it';
+      items.push({
+        subject: template.uri,
+        detail: `${why}; rendered by ${template.tools.join(', ')}`,
+      });
     }
     if (items.length === 0) return pass('Every widget template is listed');
     return {

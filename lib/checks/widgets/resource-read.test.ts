@@ -5,23 +5,40 @@ import { URI, noWidgetRun, read, widgetRun } from './shared/testing';
 
 describe('widgets.resource-read', () => {
   it('passes when the template was read', () => {
-    expect(runCheck(check, widgetRun())).toMatchObject({ status: 'pass', message: '1 widget template read' });
+    expect(runCheck(check, widgetRun())).toMatchObject({
+      status: 'pass',
+      message: '1 widget template read',
+    });
   });
 
   it.each([
     {
       name: 'a JSON-RPC error',
-      template: read({ content: null, error: { code: 'jsonrpc-error', message: `resources/read ${URI}: JSON-RPC error -32002: Resource not found` } }),
+      template: read({
+        content: null,
+        error: {
+          code: 'jsonrpc-error',
+          message: `resources/read ${URI}: JSON-RPC error -32002: Resource not found`,
+        },
+      }),
       code: 'read-failed',
       detail: /Resource not found/,
     },
     {
       name: 'a body over the bound',
-      template: read({ content: null, error: { code: 'body-too-large', message: 'response body exceeded 4194304 bytes' } }),
+      template: read({
+        content: null,
+        error: { code: 'body-too-large', message: 'response body exceeded 4194304 bytes' },
+      }),
       code: 'too-large',
       detail: /exceeded/,
     },
-    { name: 'no contents', template: read({ content: null, contentCount: 0 }), code: 'no-contents', detail: /0 content entries/ },
+    {
+      name: 'no contents',
+      template: read({ content: null, contentCount: 0 }),
+      code: 'no-contents',
+      detail: /0 content entries/,
+    },
     {
       name: 'neither text nor blob',
       template: read({ content: { ...read().content!, encoding: 'none', html: null, bytes: 0 } }),
@@ -30,7 +47,14 @@ describe('widgets.resource-read', () => {
     },
     {
       name: 'an undecodable blob',
-      template: read({ content: { ...read().content!, encoding: 'blob', html: null, decodeError: 'blob is not valid base64' } }),
+      template: read({
+        content: {
+          ...read().content!,
+          encoding: 'blob',
+          html: null,
+          decodeError: 'blob is not valid base64',
+        },
+      }),
       code: 'bad-blob',
       detail: /not valid base64/,
     },

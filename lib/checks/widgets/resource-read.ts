@@ -1,6 +1,14 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, listed, plural, readEvidence, renderedTemplates, widgetsOf } from './shared/context';
+import {
+  DOCS,
+  isOutcome,
+  listed,
+  plural,
+  readEvidence,
+  renderedTemplates,
+  widgetsOf,
+} from './shared/context';
 
 /** A host fetches the template with `resources/read` (SEP-1865 "Resource Discovery": the resource MUST exist). */
 export default defineCheck({
@@ -18,14 +26,21 @@ export default defineCheck({
     let code = 'read-failed';
     const templates = renderedTemplates(found.probe);
     for (const { uri, read, tools } of templates) {
-      const add = (detail: string) => items.push({ subject: uri, detail: `${detail} (rendered by ${tools.join(', ')})`, evidence: readEvidence(read) });
+      const add = (detail: string) =>
+        items.push({
+          subject: uri,
+          detail: `${detail} (rendered by ${tools.join(', ')})`,
+          evidence: readEvidence(read),
+        });
       if (!read) continue;
       if (read.error) {
         if (read.error.code === 'body-too-large') code = 'too-large';
         add(read.error.message);
       } else if (!read.content) {
         code = 'no-contents';
-        add(`resources/read answered ${plural(read.contentCount, 'content entry', 'content entries')}, none of them an object`);
+        add(
+          `resources/read answered ${plural(read.contentCount, 'content entry', 'content entries')}, none of them an object`,
+        );
       } else if (read.content.encoding === 'none') {
         code = 'no-contents';
         add('the content has neither text nor blob');
@@ -36,7 +51,8 @@ export default defineCheck({
     }
     if (items.length === 0) {
       const read = templates.filter((x) => x.read).length;
-      if (read === 0) return pass('No widget template URI could be read (see widgets.template-uri)');
+      if (read === 0)
+        return pass('No widget template URI could be read (see widgets.template-uri)');
       return pass(`${plural(read, 'widget template')} read`);
     }
     return {

@@ -18,15 +18,28 @@ export default defineCheck({
     for (const widget of found.widgets) {
       for (const d of widget.declarations) {
         const key = d.key === 'ui.resourceUri' ? '_meta.ui.resourceUri' : `_meta["${d.key}"]`;
-        if (d.uri === null) items.push({ subject: widget.tool, detail: `${key} is ${d.valueType}, not a URI string` });
-        else if (!/^ui:\/\/[^/\s]/i.test(d.uri)) items.push({ subject: widget.tool, detail: `${key} is "${d.uri.slice(0, 200)}", not a ui:// URI` });
+        if (d.uri === null)
+          items.push({
+            subject: widget.tool,
+            detail: `${key} is ${d.valueType}, not a URI string`,
+          });
+        else if (!/^ui:\/\/[^/\s]/i.test(d.uri))
+          items.push({
+            subject: widget.tool,
+            detail: `${key} is "${d.uri.slice(0, 200)}", not a ui:// URI`,
+          });
       }
     }
-    if (items.length === 0) return pass(`Every widget template URI uses the ui:// scheme (${plural(found.widgets.length, 'widget')})`);
+    if (items.length === 0)
+      return pass(
+        `Every widget template URI uses the ui:// scheme (${plural(found.widgets.length, 'widget')})`,
+      );
     const tools = [...new Set(items.map((i) => i.subject))];
     return {
       status: 'fail',
-      code: items.some((i) => i.detail.includes('not a URI string')) ? 'not-a-string' : 'not-ui-scheme',
+      code: items.some((i) => i.detail.includes('not a URI string'))
+        ? 'not-a-string'
+        : 'not-ui-scheme',
       message: `${listed(tools)}: ${items[0]?.detail ?? ''}${items.length > 1 ? ` (+${items.length - 1} more)` : ''}`,
       evidence: toolsEvidence(t),
       items,

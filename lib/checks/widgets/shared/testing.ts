@@ -9,7 +9,8 @@ import { exchange, tool, transcript } from '../../testing';
  * x6 resources/read, x7 the asset's HEAD.
  */
 export const URI = 'ui://widget/board.html';
-export const HTML = '<!doctype html><html><head><script src="https://cdn.example.com/board.js"></script></head><body><div id="root"></div></body></html>';
+export const HTML =
+  '<!doctype html><html><head><script src="https://cdn.example.com/board.js"></script></head><body><div id="root"></div></body></html>';
 
 export function asset(overrides: Partial<WidgetAsset> = {}): WidgetAsset {
   return {
@@ -20,7 +21,14 @@ export function asset(overrides: Partial<WidgetAsset> = {}): WidgetAsset {
     host: 'cdn.example.com',
     scope: 'public',
     addresses: ['93.184.216.34'],
-    fetch: { method: 'HEAD', status: 200, contentType: 'text/javascript', location: null, exchangeIds: ['x7'], error: null },
+    fetch: {
+      method: 'HEAD',
+      status: 200,
+      contentType: 'text/javascript',
+      location: null,
+      exchangeIds: ['x7'],
+      error: null,
+    },
     skipped: null,
     ...overrides,
   };
@@ -51,7 +59,14 @@ export function widget(overrides: Partial<Widget> = {}): Widget {
         invalid: [],
       },
     ],
-    domain: [{ standard: 'mcp-apps', key: 'ui.domain', source: 'content', value: 'board-example-com.oaiusercontent.com' }],
+    domain: [
+      {
+        standard: 'mcp-apps',
+        key: 'ui.domain',
+        source: 'content',
+        value: 'board-example-com.oaiusercontent.com',
+      },
+    ],
     assets: [asset()],
     ...overrides,
   };
@@ -72,18 +87,45 @@ export function read(overrides: Partial<TemplateRead> = {}): TemplateRead {
       html: HTML,
       truncated: false,
       decodeError: null,
-      meta: { ui: { csp: { resourceDomains: ['https://cdn.example.com'] }, domain: 'board-example-com.oaiusercontent.com' } },
+      meta: {
+        ui: {
+          csp: { resourceDomains: ['https://cdn.example.com'] },
+          domain: 'board-example-com.oaiusercontent.com',
+        },
+      },
     },
-    listEntry: { method: 'resources/list', uri: URI, mimeType: 'text/html;profile=mcp-app', meta: null },
+    listEntry: {
+      method: 'resources/list',
+      uri: URI,
+      mimeType: 'text/html;profile=mcp-app',
+      meta: null,
+    },
     ...overrides,
   };
 }
 
 /** The healthy widget run, with the probe's widget record changed as given. */
-export function widgetRun(probe: Partial<WidgetsProbe> = {}, overrides: Partial<Transcript> = {}): Transcript {
+export function widgetRun(
+  probe: Partial<WidgetsProbe> = {},
+  overrides: Partial<Transcript> = {},
+): Transcript {
   const widgets: WidgetsProbe = {
-    resources: { method: 'resources/list', items: [{ uri: URI, name: 'board', mimeType: 'text/html;profile=mcp-app' }], pages: 1, exchangeIds: ['x4'], error: null, stoppedEarly: null },
-    resourceTemplates: { method: 'resources/templates/list', items: [], pages: 1, exchangeIds: ['x5'], error: null, stoppedEarly: null },
+    resources: {
+      method: 'resources/list',
+      items: [{ uri: URI, name: 'board', mimeType: 'text/html;profile=mcp-app' }],
+      pages: 1,
+      exchangeIds: ['x4'],
+      error: null,
+      stoppedEarly: null,
+    },
+    resourceTemplates: {
+      method: 'resources/templates/list',
+      items: [],
+      pages: 1,
+      exchangeIds: ['x5'],
+      error: null,
+      stoppedEarly: null,
+    },
     templates: [read()],
     widgets: [widget()],
     stoppedEarly: null,
@@ -92,14 +134,28 @@ export function widgetRun(probe: Partial<WidgetsProbe> = {}, overrides: Partial<
   };
   const base = transcript();
   return transcript({
-    tools: [tool({ name: 'show_board', _meta: { ui: { resourceUri: URI }, 'openai/outputTemplate': URI } })],
+    tools: [
+      tool({
+        name: 'show_board',
+        _meta: { ui: { resourceUri: URI }, 'openai/outputTemplate': URI },
+      }),
+    ],
     widgets,
     exchanges: [
       ...base.exchanges,
       exchange({ id: 'x4', step: 'resources', rpc: { method: 'resources/list', id: 2 } }),
       exchange({ id: 'x5', step: 'resources', rpc: { method: 'resources/templates/list', id: 3 } }),
       exchange({ id: 'x6', step: 'resources', rpc: { method: 'resources/read', id: 4 } }),
-      exchange({ id: 'x7', step: 'resources', request: { method: 'HEAD', url: 'https://cdn.example.com/board.js', headers: [], body: null } }),
+      exchange({
+        id: 'x7',
+        step: 'resources',
+        request: {
+          method: 'HEAD',
+          url: 'https://cdn.example.com/board.js',
+          headers: [],
+          body: null,
+        },
+      }),
     ],
     ...overrides,
   });
@@ -107,4 +163,13 @@ export function widgetRun(probe: Partial<WidgetsProbe> = {}, overrides: Partial<
 
 /** A run whose tools declare no widget (the Widget row is skipped). */
 export const noWidgetRun = (): Transcript =>
-  transcript({ widgets: { resources: null, resourceTemplates: null, templates: [], widgets: [], stoppedEarly: null, calls: [] } });
+  transcript({
+    widgets: {
+      resources: null,
+      resourceTemplates: null,
+      templates: [],
+      widgets: [],
+      stoppedEarly: null,
+      calls: [],
+    },
+  });

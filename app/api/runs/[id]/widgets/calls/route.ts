@@ -1,0 +1,27 @@
+import { formatIssues } from '@/lib/probe/target';
+import { apiError, jsonResponse } from '@/lib/api/errors';
+import { readJsonBody } from '@/lib/api/read-json';
+import { runs } from '@/lib/runs/registry';
+import { RunIdSchema } from '@/lib/runs/schema';
+import { CallInputSchema, callForRun } from '@/lib/widgets/run-call';
+
+/**
+ * `POST /api/runs/<id>/widgets/calls` `{ tool, arguments, token?, headers? }`: "Call and render".
+ * Calls a read-only widget tool, appends the call and its exchanges to the run, and answers
+ * `{ call, preview: { src, nonce } }`.
+ */
+export async function POST(
+  request: Request,
+  ctx: RouteContext<'/api/runs/[id]/widgets/calls'>,
+): Promise<Response> {
+  const { id } = await ctx.params;
+  if (!RunIdSchema.safeParse(id).success)
+    return apiError(404, 'not-found', `no run with id "${id.slice(0, 40)}"`);
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const input = CallInputSchema.safeParse(body.value);
+  if (!input.success) return apiError(400, 'invalid-input', formatIssues(input.error));
+  const outcome = await callForRun(runs, id, input.data);
+  if (!outcome.ok) return apiError(outcome.status, outcome.code, outcome.message);
+  return jsonResponse({ call: outcome.call, preview: outcome.preview });
+}

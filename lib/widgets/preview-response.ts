@@ -1,0 +1,90 @@
+import type { Report } from '@/lib/report/schema';
+import type { Widget, WidgetCall } from '@/lib/report/schema-widgets';
+import type { RunRegistry } from '@/lib/runs/registry';
+import { effectiveCsp, previewPolicy } from './csp';
+import { isRecord } from './meta';
+import { previewDocument } from './preview-document';
+import { decodePreviewToken, previewNonce } from './preview-token';
+
+/** What ChatGPT gives an Apps SDK widget in `window.openai` (Apps SDK reference), for this call or none. */
+export function appsSdkGlobals(call: WidgetCall | null): Record<string, unknown> {
+  const result = isRecord(call?.result) ? call.result : null;
+  return {
+    toolInput: call?.arguments ?? {},
+    toolOutput: result && isRecord(result.structuredContent) ? result.structuredContent : null,
+    toolResponseMetadata: result && isRecord(result._meta) ? result._meta : null,
+    widgetState: null,
+    theme: 'light',
+    locale: 'en-US',
+    displayMode: 'inline',
+    maxHeight: 800,
+    safeArea: { insets: { top: 0, right: 0, bottom: 0, left: 0 } },
+    userAgent: { device: { type: 'desktop' }, capabilities: { hover: true, touch: false } },
+    view: { mode: 'inline', params: null },
+  };
+}
+
+// The document is the widget's, not the dashboard's: it gets its own, much stricter headers.
+const BASE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
+
+function refusal(status: number, message: string): Response {
+  return new Response(message, {
+    status,
+    headers: {
+      ...BASE_HEADERS,
+      'content-type': 'text/plain; charset=utf-8',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'self'; sandbox",
+    },
+  });
+}
+
+interface Found {
+  report: Report;
+  widget: Widget;
+  html: string;
+  call: WidgetCall | null;
+}
+
+function find(registry: RunRegistry, token: string): Found | string {
+  const target = decodePreviewToken(token);
+  if (!target) return 'This is not a widget preview link.';
+  const report = registry.get(target.run)?.report;
+  if (!report) return 'The run is gone (runs are kept in memory; the last 200 only).';
+  const widget = report.widgets?.widgets.find((w) => w.tool === target.tool);
+  if (!widget) return 'No widget for this tool in the run.';
+  const html = report.widgets?.templates.find((r) => r.uri === widget.uri)?.content?.html;
+  if (!html) return 'The widget template could not be read, so there is nothing to preview.';
+  const call = target.call
+    ? (report.widgets?.calls.find((c) => c.id === target.call) ?? null)
+    : null;
+  if (target.call && !call) return 'No such call in the run.';
+  return { report, widget, html, call };
+}
+
+/**
+ * The preview document of one widget: its HTML with the bridge injected, served with a
+ * Content-Security-Policy built from the widget's declared domains (SEP-1865's construction) and
+ * `sandbox allow-scripts`, so it runs on an opaque origin whether it is framed by the dashboard
+ * (`sandbox="allow-scripts"` there too) or opened on its own. Only the dashboard may frame it.
+ */
+export function previewResponse(registry: RunRegistry, token: string): Response {
+  const found = find(registry, token);
+  if (typeof found === 'string') return refusal(404, found);
+  const { widget, html, call } = found;
+  const policy = previewPolicy(effectiveCsp(widget.csp, widget.standards), "'self'");
+  const document = previewDocument(html, {
+    nonce: previewNonce(token),
+    appsSdk: widget.standards.includes('apps-sdk'),
+    globals: appsSdkGlobals(call),
+  });
+  return new Response(document, {
+    status: 200,
+    headers: { ...BASE_HEADERS, 'content-security-policy': policy.header },
+  });
+}
