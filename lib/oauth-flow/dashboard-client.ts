@@ -27,7 +27,8 @@ export function clientMetadataDocument(): OAuthClientMetadata & { client_id: str
   return { client_id: clientMetadataUrl(), ...dashboardClientMetadata() };
 }
 
-const isLoopback = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
 /**
  * Whether the authorization server can use the dashboard's metadata document: the spec wants an
@@ -37,5 +38,7 @@ const isLoopback = (host: string) => host === 'localhost' || host === '127.0.0.1
 export function metadataDocumentUsable(issuer: string): boolean {
   const client = new URL(clientMetadataUrl());
   if (client.protocol === 'https:') return true;
-  return isLoopback(client.hostname) && URL.canParse(issuer) && isLoopback(new URL(issuer).hostname);
+  return (
+    isLoopback(client.hostname) && URL.canParse(issuer) && isLoopback(new URL(issuer).hostname)
+  );
 }

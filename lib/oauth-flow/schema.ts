@@ -4,10 +4,24 @@ import { ExchangeSchema } from '@/lib/report/schema';
 /** 18 random bytes as base64url: unguessable, URL-safe, checkable before any lookup. */
 export const FlowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
 
-export const FlowStepIdSchema = z.enum(['discovery', 'registration', 'authorization', 'callback', 'token', 'rerun']);
+export const FlowStepIdSchema = z.enum([
+  'discovery',
+  'registration',
+  'authorization',
+  'callback',
+  'token',
+  'rerun',
+]);
 export type FlowStepId = z.infer<typeof FlowStepIdSchema>;
 
-export const FlowStepStatusSchema = z.enum(['pending', 'waiting', 'ok', 'warning', 'failed', 'skipped']);
+export const FlowStepStatusSchema = z.enum([
+  'pending',
+  'waiting',
+  'ok',
+  'warning',
+  'failed',
+  'skipped',
+]);
 export type FlowStepStatus = z.infer<typeof FlowStepStatusSchema>;
 
 /** One step of the sign-in, as the dashboard shows it: what was sent, what came back, where it failed. */

@@ -5,8 +5,12 @@
  */
 export const TOKEN_COOKIE = 'mcp_doctor_token';
 
-/** Paths that must stay reachable without the token: the sample servers the probe itself calls, the login page, static assets. */
-const OPEN_PATHS = [/^\/samples\//, /^\/\.well-known\//, /^\/login(\/|$)/, /^\/api\/login$/, /^\/_next\//, /^\/favicon\.ico$/];
+/**
+ * Paths that must stay reachable without the token: the sample servers the probe itself calls, the
+ * dashboard's OAuth client ID metadata document (authorization servers fetch it), the login page,
+ * static assets.
+ */
+const OPEN_PATHS = [/^\/samples\//, /^\/\.well-known\//, /^\/api\/oauth\/client-metadata$/, /^\/login(\/|$)/, /^\/api\/login$/, /^\/_next\//, /^\/favicon\.ico$/];
 
 export type GateDecision = 'open' | 'allowed' | 'unauthorized-api' | 'login-required';
 
