@@ -75,9 +75,13 @@ test.describe('POST /api/check', () => {
   test('refuses a body that is not JSON', async ({ request }) => {
     const response = await request.post('/api/check', {
       headers: { 'content-type': 'application/json' },
-      data: '{"url": ',
+      data: Buffer.from('{"url": '),
     });
     await expectApiError(response, 400, /not valid JSON/);
+  });
+
+  test('refuses JSON that is not an object', async ({ request }) => {
+    await expectApiError(await request.post('/api/check', { data: [HEALTHY] }), 400, /JSON object/);
   });
 
   test('refuses an unknown field', async ({ request }) => {

@@ -56,8 +56,9 @@ describe('parseCheckInput', () => {
   });
 
   it.each([
-    [null, /expected object/],
-    [[], /expected object/],
+    [null, /must be a JSON object/],
+    [[], /must be a JSON object/],
+    ['https://example.com/mcp', /must be a JSON object/],
     [{ url: 42 }, /url: must be a string/],
     [{ url: 'https://example.com/mcp', strict: 2 }, /strict: must be/],
     [{ url: 'https://example.com/mcp', headers: 'x' }, /headers/],

@@ -38,6 +38,12 @@ export type ParsedCheck =
   { ok: true; target: Target; strict: boolean } | { ok: false; message: string };
 
 export function parseCheckInput(input: unknown): ParsedCheck {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      message: 'the body must be a JSON object, such as {"url":"https://example.com/mcp"}',
+    };
+  }
   const parsed = CheckInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: formatIssues(parsed.error) };
   const { strict, ...target } = parsed.data;

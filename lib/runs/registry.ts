@@ -1,3 +1,6 @@
+import type { PreviousTools } from '@/lib/report/schema';
+import { getStore } from '@/lib/store';
+import { PersistentRunRegistry } from '@/lib/store/run-registry';
 import type { Run } from './schema';
 
 /** Enough for a team's recent history; a later store keeps runs for good. */
@@ -14,6 +17,13 @@ export interface RunRegistry {
   get(id: string): Run | undefined;
   /** Applies a patch to a run still held; a run evicted meanwhile is gone and stays gone. */
   update(id: string, patch: RunPatch | ((run: Run) => RunPatch)): Run | undefined;
+  /** Resolves when the run's changes so far are saved (a registry backed by a store). */
+  settled?(id: string): Promise<void>;
+  /** The last earlier tool list of the same endpoint, for `tools.drift` (a registry with history). */
+  previousTools?(
+    url: string,
+    before: { id: string; startedAt: string },
+  ): Promise<PreviousTools | null>;
 }
 
 export class MemoryRunRegistry implements RunRegistry {
@@ -53,8 +63,9 @@ export class MemoryRunRegistry implements RunRegistry {
   }
 }
 
-// One registry per server process. Next bundles route handlers and pages as separate module graphs,
-// so a module-level instance would not be shared between them; the global is.
+// One registry per server process, saving to the store (SQLite or PostgreSQL). Next bundles route
+// handlers and pages as separate module graphs, so a module-level instance would not be shared
+// between them; the global is.
 const KEY = Symbol.for('mcp-doctor.runs');
-const holder = globalThis as typeof globalThis & { [KEY]?: RunRegistry };
-export const runs: RunRegistry = (holder[KEY] ??= new MemoryRunRegistry());
+const holder = globalThis as typeof globalThis & { [KEY]?: PersistentRunRegistry };
+export const runs: PersistentRunRegistry = (holder[KEY] ??= new PersistentRunRegistry(getStore));

@@ -47,7 +47,8 @@ describe('startRun', () => {
     await done;
     const finished = registry.get(run.id);
     expect(finished?.state).toBe('done');
-    expect(finished?.report?.rows.find((r) => r.id === 'connection')?.status).toBe('pass');
+    expect(finished?.report?.rows.find((r) => r.id === 'tools')?.status).toBe('pass');
+    expect(finished?.report?.tools).toHaveLength(3);
     expect(finished?.steps).toEqual(finished?.report?.steps);
     // Steps arrived one by one while the run was still running.
     const running = registry.seen.filter((s) => s.state === 'running').map((s) => s.steps.length);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { diagnose } from '@/lib/diagnose';
+import { probe } from '@/lib/probe/probe';
 import { Redactor } from '@/lib/probe/redact';
 import type { Target } from '@/lib/probe/target';
+import { buildReport } from '@/lib/report/build-report';
 import type { RunRegistry } from './registry';
 import type { Run } from './schema';
 
@@ -23,20 +24,30 @@ export function startRun(registry: RunRegistry, target: Target): { run: Run; don
     createdAt: new Date().toISOString(),
   });
 
-  const done = diagnose(target, {
+  // diagnose(), with the store's previous tool list of this endpoint attached before the checks
+  // run, so tools.drift can compare (checks stay pure functions of the transcript).
+  const done = probe(target, {
     onProgress: (step) =>
       registry.update(run.id, (current) => ({ steps: [...current.steps, step] })),
-  }).then(
-    (report) => {
-      registry.update(run.id, { state: 'done', steps: report.steps, report });
-    },
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      registry.update(run.id, {
-        state: 'failed',
-        error: { code: 'internal', message: `The diagnosis crashed: ${message}` },
-      });
-    },
-  );
+  })
+    .then(async (transcript) => {
+      const previousTools = await registry
+        .previousTools?.(run.url, { id: run.id, startedAt: transcript.startedAt })
+        .catch(() => null);
+      return buildReport(previousTools ? { ...transcript, previousTools } : transcript);
+    })
+    .then(
+      (report) => {
+        registry.update(run.id, { state: 'done', steps: report.steps, report });
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        registry.update(run.id, {
+          state: 'failed',
+          error: { code: 'internal', message: `The diagnosis crashed: ${message}` },
+        });
+      },
+    )
+    .then(() => registry.settled?.(run.id));
   return { run, done };
 }
