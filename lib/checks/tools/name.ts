@@ -11,6 +11,9 @@ import {
 
 const CODES = ['duplicate-name', 'missing-name', 'empty-name', 'invalid-name'] as const;
 
+/** Positions of the tools sharing a name listed in each duplicate's finding. */
+const MAX_POSITIONS = 10;
+
 /**
  * MCP 2025-11-25 "Tool Names": unique within a server, 1–128 characters of A-Z a-z 0-9 _ - . — a
  * client keys tools by name, so a duplicate or empty name loses a tool; other characters break
@@ -58,7 +61,11 @@ export default defineCheck({
       }
       const same = byName.get(entry.name) ?? [];
       if (same.length > 1) {
-        const positions = same.map((i) => `#${i + 1}`).join(', ');
+        // A bounded list: a server can send thousands of tools under one name, and listing every
+        // position in every one's finding would make the report quadratic in the tool count.
+        const shown = same.slice(0, MAX_POSITIONS).map((i) => `#${i + 1}`);
+        if (same.length > MAX_POSITIONS) shown.push(`… ${same.length - MAX_POSITIONS} more`);
+        const positions = shown.join(', ');
         findings.push({
           entry,
           code: 'duplicate-name',
