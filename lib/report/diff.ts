@@ -1,5 +1,13 @@
+import { z } from 'zod';
 import { canonicalJson, isRecord, toolLabel } from '@/lib/checks/shared/tool-entries';
-import type { CheckResult, CheckStatus, Report, RowStatus, Severity } from './schema';
+import {
+  AreaSchema,
+  CheckStatusSchema,
+  ReportSchema,
+  RowStatusSchema,
+  SeveritySchema,
+  type Report,
+} from './schema';
 
 /**
  * What changed between two runs of one endpoint: the tools (what ChatGPT caches when a connector
@@ -16,24 +24,27 @@ export const TOOL_FIELDS = [
   'annotations',
   '_meta',
 ] as const;
-export type ToolField = (typeof TOOL_FIELDS)[number] | 'other fields';
+export const ToolFieldSchema = z.enum([...TOOL_FIELDS, 'other fields']);
+export type ToolField = z.infer<typeof ToolFieldSchema>;
 
 /** Bound on each rendered value in a diff: schemas can be large, and a diff is polled. */
 export const DIFF_VALUE_MAX = 4000;
 
-export interface ToolFieldChange {
-  field: ToolField;
+export const ToolFieldChangeSchema = z.object({
+  field: ToolFieldSchema,
   /** Pretty JSON of the value before and after (bounded), null when absent. */
-  before: string | null;
-  after: string | null;
-}
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type ToolFieldChange = z.infer<typeof ToolFieldChangeSchema>;
 
-export interface ToolDiff {
-  added: string[];
-  removed: string[];
-  changed: { name: string; fields: ToolFieldChange[] }[];
-  unchanged: number;
-}
+export const ToolDiffSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.object({ name: z.string(), fields: z.array(ToolFieldChangeSchema) })),
+  unchanged: z.number().int(),
+});
+export type ToolDiff = z.infer<typeof ToolDiffSchema>;
 
 function render(value: unknown): string | null {
   if (value === undefined) return null;
@@ -90,15 +101,23 @@ export const toolDiffIsEmpty = (diff: ToolDiff): boolean =>
   diff.added.length + diff.removed.length + diff.changed.length === 0;
 
 /** One check's verdict, all a run diff needs of it. */
-export type CheckVerdict = Pick<CheckResult, 'id' | 'title' | 'status' | 'severity'>;
+export const CheckVerdictSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: CheckStatusSchema,
+  severity: SeveritySchema,
+});
+export type CheckVerdict = z.infer<typeof CheckVerdictSchema>;
 
-export interface CheckChange {
-  id: string;
-  title: string;
+const VerdictSchema = z.object({ status: CheckStatusSchema, severity: SeveritySchema });
+export const CheckChangeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
   /** null: the check did not exist in that run (another MCP Doctor version judged it). */
-  before: { status: CheckStatus; severity: Severity } | null;
-  after: { status: CheckStatus; severity: Severity } | null;
-}
+  before: VerdictSchema.nullable(),
+  after: VerdictSchema.nullable(),
+});
+export type CheckChange = z.infer<typeof CheckChangeSchema>;
 
 // A failure's weight is part of its verdict: a warning that became an error has changed.
 const verdictKey = (c: Pick<CheckVerdict, 'status' | 'severity'>) =>
@@ -132,15 +151,16 @@ export function diffChecks(
 }
 
 /** What a run diff needs of a finished run; the store keeps it beside the report. */
-export interface RunSnapshot {
-  runId: string;
-  startedAt: string;
-  status: Report['status'];
-  rows: { id: string; status: RowStatus }[];
+export const RunSnapshotSchema = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  status: ReportSchema.shape.status,
+  rows: z.array(z.object({ id: AreaSchema, status: RowStatusSchema })),
   /** The tools when `tools/list` completed, null when it did not (nothing to compare then). */
-  tools: unknown[] | null;
-  checks: CheckVerdict[];
-}
+  tools: z.array(z.unknown()).nullable(),
+  checks: z.array(CheckVerdictSchema),
+});
+export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
 
 /** A listing that completed: every page answered and nothing stopped it early. */
 export function completeToolList(report: Pick<Report, 'listing' | 'tools'>): unknown[] | null {
@@ -166,13 +186,15 @@ export function snapshotOf(runId: string, report: Report): RunSnapshot {
   };
 }
 
-export interface RunDiff {
-  from: { runId: string; startedAt: string; status: Report['status'] };
-  to: { runId: string; startedAt: string; status: Report['status'] };
+const DiffSideSchema = RunSnapshotSchema.pick({ runId: true, startedAt: true, status: true });
+export const RunDiffSchema = z.object({
+  from: DiffSideSchema,
+  to: DiffSideSchema,
   /** null when either run has no complete tool list. */
-  tools: ToolDiff | null;
-  checks: CheckChange[];
-}
+  tools: ToolDiffSchema.nullable(),
+  checks: z.array(CheckChangeSchema),
+});
+export type RunDiff = z.infer<typeof RunDiffSchema>;
 
 export function diffRuns(before: RunSnapshot, after: RunSnapshot): RunDiff {
   const side = (s: RunSnapshot) => ({ runId: s.runId, startedAt: s.startedAt, status: s.status });

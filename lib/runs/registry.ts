@@ -68,4 +68,7 @@ export class MemoryRunRegistry implements RunRegistry {
 // between them; the global is.
 const KEY = Symbol.for('mcp-doctor.runs');
 const holder = globalThis as typeof globalThis & { [KEY]?: PersistentRunRegistry };
-export const runs: PersistentRunRegistry = (holder[KEY] ??= new PersistentRunRegistry(getStore));
+export const runs: PersistentRunRegistry = (holder[KEY] ??= new PersistentRunRegistry(
+  getStore,
+  new MemoryRunRegistry(),
+));

@@ -1,5 +1,5 @@
 import type { PreviousTools } from '@/lib/report/schema';
-import { MemoryRunRegistry, type RunRegistry } from '@/lib/runs/registry';
+import type { RunRegistry } from '@/lib/runs/registry';
 import type { Run } from '@/lib/runs/schema';
 import type { StoredRun } from './schema';
 import type { Store } from './store';
@@ -13,15 +13,13 @@ type Patch = Parameters<RunRegistry['update']>[1];
  * and the API (`load`) go to the database.
  */
 export class PersistentRunRegistry implements RunRegistry {
-  private readonly memory: MemoryRunRegistry;
   private readonly writes = new Map<string, Promise<void>>();
 
+  /** `memory` holds the runs in progress (a `MemoryRunRegistry`, bounded). */
   constructor(
     private readonly store: () => Promise<Store>,
-    capacity?: number,
-  ) {
-    this.memory = new MemoryRunRegistry(capacity);
-  }
+    private readonly memory: RunRegistry,
+  ) {}
 
   create(fields: Omit<Run, 'state' | 'steps'>): Run {
     return this.persist(this.memory.create(fields));

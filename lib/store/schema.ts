@@ -32,6 +32,8 @@ export const RunSummarySchema = z.object({
   problems: z.number().int().nullable(),
   /** Tools listed; null when the run has no listing. */
   toolCount: z.number().int().nullable(),
+  /** What the run was sent with, values never kept: a rerun has to be given them again. */
+  sentWith: z.object({ token: z.boolean(), headerNames: z.array(z.string()) }).nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 

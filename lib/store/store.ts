@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { snapshotOf, type RunSnapshot } from '@/lib/report/diff';
+import { RunSnapshotSchema, snapshotOf, type RunSnapshot } from '@/lib/report/diff';
 import type { PreviousTools, Report } from '@/lib/report/schema';
 import type { Run } from '@/lib/runs/schema';
 import { blobRefs, externalizeBodies, restoreBodies } from './blobs';
@@ -47,6 +47,7 @@ const SummaryJsonSchema = RunSummarySchema.pick({
   rows: true,
   problems: true,
   toolCount: true,
+  sentWith: true,
 });
 
 function summaryOf(report: Report): z.infer<typeof SummaryJsonSchema> {
@@ -55,6 +56,7 @@ function summaryOf(report: Report): z.infer<typeof SummaryJsonSchema> {
     rows: report.rows.map((row) => ({ id: row.id, status: row.status })),
     problems: report.checks.filter((c) => c.status === 'fail' || c.status === 'error').length,
     toolCount: report.listing ? report.tools.length : null,
+    sentWith: { token: report.target.hasToken, headerNames: report.target.headerNames },
   };
 }
 
@@ -66,7 +68,7 @@ type SummaryRow = Pick<
 function toSummary(row: SummaryRow): RunSummary {
   const summary = row.summary
     ? SummaryJsonSchema.parse(JSON.parse(row.summary))
-    : { status: null, rows: [], problems: null, toolCount: null };
+    : { status: null, rows: [], problems: null, toolCount: null, sentWith: null };
   return RunSummarySchema.parse({
     id: row.id,
     url: row.url,
@@ -307,7 +309,7 @@ export class Store {
       .limit(20)
       .execute();
     for (const row of rows) {
-      const snapshot = row.snapshot ? (JSON.parse(row.snapshot) as RunSnapshot) : null;
+      const snapshot = row.snapshot ? RunSnapshotSchema.parse(JSON.parse(row.snapshot)) : null;
       if (snapshot?.tools) return snapshot;
     }
     return null;
@@ -395,6 +397,16 @@ export class Store {
     await this.touchSession(sessionId, now);
   }
 
+  async isRunInSession(sessionId: string, runId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('session_runs')
+      .select('run_id')
+      .where('session_id', '=', sessionId)
+      .where('run_id', '=', runId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** A session's runs, newest first, with what their diffs need. */
   async sessionRuns(
     sessionId: string,
@@ -411,7 +423,7 @@ export class Store {
       .execute();
     return rows.map((row) => ({
       run: toSummary(row),
-      snapshot: row.snapshot ? (JSON.parse(row.snapshot) as RunSnapshot) : null,
+      snapshot: row.snapshot ? RunSnapshotSchema.parse(JSON.parse(row.snapshot)) : null,
     }));
   }
 

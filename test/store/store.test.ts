@@ -7,6 +7,7 @@ import type { Run } from '@/lib/runs/schema';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { BLOB_THRESHOLD_BYTES } from '@/lib/store/blobs';
 import { countAll } from '@/lib/store/database';
+import { MemoryRunRegistry } from '@/lib/runs/registry';
 import { PersistentRunRegistry } from '@/lib/store/run-registry';
 import { newStoreId, Store } from '@/lib/store/store';
 import { healthyMcpServer, manyToolsServer, serveWeb, type Running } from '../fixtures/servers';
@@ -237,7 +238,7 @@ describe.each([
   });
 
   it('never stores the token or the header values a run was made with', async () => {
-    const registry = new PersistentRunRegistry(async () => store);
+    const registry = new PersistentRunRegistry(async () => store, new MemoryRunRegistry());
     const { run, done } = startRun(
       registry,
       targetFor(echoing.url, { token: TOKEN, headers: { 'X-Team-Secret': HEADER_SECRET } }),

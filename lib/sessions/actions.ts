@@ -1,0 +1,145 @@
+import { parseTarget, type Target } from '@/lib/probe/target';
+import { Redactor } from '@/lib/probe/redact';
+import { buildReport } from '@/lib/report/build-report';
+import type { Transcript } from '@/lib/report/schema';
+import { newRunId, startRun } from '@/lib/runs/start';
+import type { PersistentRunRegistry } from '@/lib/store/run-registry';
+import type { Note, Session } from '@/lib/store/schema';
+import type { Store } from '@/lib/store/store';
+import type { CreateSessionInput, NoteInput, RerunInput } from './input';
+
+type Failure = { ok: false; status: 400 | 404; message: string };
+type Started = { run: { id: string }; done: Promise<void> };
+
+const fail = (status: 400 | 404, message: string): Failure => ({ ok: false, status, message });
+
+/** The URL as the store shows it: fragment dropped, credentials and secret parameters redacted. */
+function shownUrl(target: Target): string {
+  const redactor = new Redactor({
+    values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
+  });
+  const url = new URL(target.url.href);
+  url.hash = '';
+  return redactor.url(url.href);
+}
+
+/** Starts a run of `target` attached to the session; resolves once both are saved. */
+async function startAttached(
+  store: Store,
+  registry: PersistentRunRegistry,
+  session: Session,
+  target: Target,
+): Promise<Started> {
+  const { run, done } = startRun(registry, target);
+  // The run's row first: a page polling the session must never see a link to a missing run.
+  await registry.settled(run.id);
+  await store.attachRun(session.id, run.id);
+  return { run, done };
+}
+
+/**
+ * Creates a session from a run (which becomes its first run), or from a URL (its first run is
+ * started with the credentials given, which are used once and not stored).
+ */
+export async function createSession(
+  store: Store,
+  registry: PersistentRunRegistry,
+  input: CreateSessionInput,
+): Promise<{ ok: true; session: Session; started: Started | null } | Failure> {
+  if (input.from === 'run') {
+    const run = await registry.load(input.runId);
+    if (!run) return fail(404, `no run with id "${input.runId}"`);
+    const session = await store.createSession({
+      name: input.name ?? hostOf(run.url),
+      url: run.url,
+    });
+    await store.attachRun(session.id, run.id);
+    return { ok: true, session, started: null };
+  }
+  const parsed = parseTarget({ url: input.url.href, token: input.token, headers: input.headers });
+  if (!parsed.ok) return fail(400, parsed.message);
+  const url = shownUrl(parsed.target);
+  const session = await store.createSession({ name: input.name ?? hostOf(url), url });
+  const started = await startAttached(store, registry, session, parsed.target);
+  return { ok: true, session, started };
+}
+
+function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    return url.slice(0, 120);
+  }
+}
+
+/**
+ * Reruns the session's endpoint. The session keeps its URL only as shown (redacted), and never a
+ * token or header value: when the URL itself had secrets the full URL is asked for again and must
+ * match once redacted; a token or headers are asked for each time they are needed.
+ */
+export async function rerun(
+  store: Store,
+  registry: PersistentRunRegistry,
+  session: Session,
+  input: RerunInput,
+): Promise<({ ok: true } & Started) | Failure> {
+  const parsed = parseTarget({
+    url: input.url?.href ?? session.url,
+    token: input.token,
+    headers: input.headers,
+  });
+  if (!parsed.ok) return fail(400, parsed.message);
+  if (input.url && shownUrl(parsed.target) !== session.url) {
+    return fail(400, `the URL given is not this session's endpoint (${session.url})`);
+  }
+  return { ok: true, ...(await startAttached(store, registry, session, parsed.target)) };
+}
+
+/** Adds a note; a note about a run's check or exchange must name a run of this session. */
+export async function addNote(
+  store: Store,
+  session: Session,
+  input: NoteInput,
+): Promise<{ ok: true; note: Note } | Failure> {
+  if (input.runId) {
+    if (!(await store.isRunInSession(session.id, input.runId))) {
+      return fail(400, `run "${input.runId}" is not part of this session`);
+    }
+  }
+  const note = await store.addNote({
+    sessionId: session.id,
+    runId: input.runId ?? null,
+    checkId: input.checkId ?? null,
+    exchangeId: input.exchangeId ?? null,
+    author: input.author,
+    body: input.body,
+  });
+  return note ? { ok: true, note } : fail(400, 'this session already holds its maximum of notes');
+}
+
+/**
+ * Saves an imported transcript as a new run, judged by today's checks: the report is rebuilt, not
+ * trusted from the file. Its `previousTools` is kept as exported, so the import reproduces the
+ * report the run had.
+ */
+export async function importRun(
+  store: Store,
+  transcript: Transcript,
+  importedFrom: string | null,
+): Promise<string> {
+  const report = buildReport(transcript);
+  const id = newRunId();
+  await store.saveRun(
+    {
+      id,
+      url: report.url,
+      createdAt: new Date().toISOString(),
+      state: 'done',
+      steps: report.steps,
+      report,
+    },
+    { origin: 'imported', importedFrom },
+  );
+  return id;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { Redactor } from '@/lib/probe/redact';
+import { TranscriptSchema, type Body, type Transcript } from '@/lib/report/schema';
+import type { StoredRun } from '@/lib/store/schema';
+
+/** An exported run is one JSON file; 20 MB holds the largest report the probe's bounds allow. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const EXPORT_FORMAT = 'mcp-doctor-run';
+
+/** The export file: what the run was, and its report (the transcript plus the judgement then). */
+export function exportDocument(run: StoredRun, now = new Date()) {
+  return {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    run: {
+      id: run.id,
+      url: run.url,
+      createdAt: run.createdAt,
+      origin: run.origin,
+      importedFrom: run.importedFrom,
+    },
+    report: run.report,
+  };
+}
+
+/** `mcp-doctor-example.com-2026-03-01-AbCdEf12.json`: readable, and safe in any file system. */
+export function exportFileName(run: StoredRun): string {
+  let host = 'endpoint';
+  try {
+    host = new URL(run.url).host;
+  } catch {
+    // keep the generic name
+  }
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+  return `mcp-doctor-${safe(host)}-${run.createdAt.slice(0, 10)}-${safe(run.id.slice(0, 8))}.json`;
+}
+
+const EnvelopeSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  run: z.object({ id: z.string().max(100) }).optional(),
+  report: z.unknown(),
+});
+// What `GET /api/runs/<id>` answers: a run with its report.
+const ApiRunSchema = z.object({ id: z.string().max(100), report: z.unknown() });
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
+    .join('; ');
+}
+
+/**
+ * The transcript in an uploaded file: an export, a run as the API answers it, or a bare report or
+ * transcript. Only the transcript is kept; the judgement is made again by the current checks.
+ */
+export function parseImport(
+  value: unknown,
+):
+  | { ok: true; transcript: Transcript; importedFrom: string | null }
+  | { ok: false; message: string } {
+  const envelope = EnvelopeSchema.safeParse(value);
+  const apiRun = envelope.success ? null : ApiRunSchema.safeParse(value);
+  const candidate = envelope.success
+    ? envelope.data.report
+    : apiRun?.success
+      ? apiRun.data.report
+      : value;
+  const importedFrom = envelope.success
+    ? (envelope.data.run?.id ?? null)
+    : apiRun?.success
+      ? apiRun.data.id
+      : null;
+  const transcript = TranscriptSchema.safeParse(candidate);
+  if (!transcript.success) {
+    return {
+      ok: false,
+      message: `this is not an MCP Doctor run export (${describeIssues(transcript.error)})`,
+    };
+  }
+  return { ok: true, transcript: redactAgain(transcript.data), importedFrom };
+}
+
+/**
+ * An export made by MCP Doctor is already redacted; a file can be edited by hand, so credentials
+ * recognizable by name (Authorization, cookies, `access_token`…) are removed again before saving.
+ * Redaction is idempotent, so an untouched export is saved, and re-checked, as it was.
+ */
+function redactAgain(t: Transcript): Transcript {
+  const redactor = new Redactor();
+  const body = (b: Body | null): Body | null =>
+    b && {
+      ...b,
+      text: redactor.text(b.text),
+      ...(b.events ? { events: b.events.map((e) => ({ ...e, data: redactor.text(e.data) })) } : {}),
+    };
+  return {
+    ...t,
+    exchanges: t.exchanges.map((x) => ({
+      ...x,
+      request: {
+        ...x.request,
+        url: redactor.url(x.request.url),
+        headers: redactor.headers(x.request.headers),
+        body: body(x.request.body),
+      },
+      response: x.response && {
+        ...x.response,
+        headers: redactor.headers(x.response.headers),
+        body: body(x.response.body),
+      },
+    })),
+  };
+}
+
+/** Reads a request body as text, refusing more than `max` bytes without buffering them. */
+export async function readBoundedText(
+  request: Request,
+  max: number,
+): Promise<{ ok: true; text: string } | { ok: false; status: 413; message: string }> {
+  const tooLarge = {
+    ok: false as const,
+    status: 413 as const,
+    message: `the file is larger than ${Math.round(max / 1024 / 1024)} MB`,
+  };
+  if (Number(request.headers.get('content-length') ?? '0') > max) return tooLarge;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel();
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
+}
