@@ -52,7 +52,10 @@ const SYSTEM_CODES: Record<string, ProbeErrorCode> = {
   ENETUNREACH: ProbeErrorCode.ConnectFailed,
 };
 
-const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|ERR_TLS/;
+// OpenSSL's verify results (X509_V_ERR_*) as Node names them; not all of them say CERT
+// (UNABLE_TO_VERIFY_LEAF_SIGNATURE is what a certificate from an unknown CA gets).
+const TLS_CODE =
+  /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|INVALID_CA|PATH_LENGTH|INVALID_PURPOSE|HOSTNAME_MISMATCH|CRL_/;
 
 function systemCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
@@ -72,7 +75,8 @@ export function toProbeError(error: unknown, doing: string): ProbeError {
   const sys = systemCode(error);
   const detail = describe(error);
   if (sys && SYSTEM_CODES[sys]) return new ProbeError(SYSTEM_CODES[sys], `${doing}: ${detail}`);
-  if (sys && TLS_CODE.test(sys)) return new ProbeError(ProbeErrorCode.TlsFailed, `${doing}: ${detail}`);
+  if (sys && TLS_CODE.test(sys))
+    return new ProbeError(ProbeErrorCode.TlsFailed, `${doing}: ${detail}`);
   return new ProbeError(ProbeErrorCode.Failed, `${doing}: ${detail}`);
 }
 
@@ -83,7 +87,8 @@ export function describe(error: unknown): string {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const m = (e as { message?: unknown }).message;
     if (typeof m === 'string' && m && m !== 'fetch failed') message = m;
-    code ??= typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+    code ??=
+      typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
     e = (e as { cause?: unknown }).cause;
   }
   if (!message) message = String(error);
