@@ -94,10 +94,11 @@ export const initializeResult = (id: string | number, result: Record<string, unk
   },
 });
 
-const json = (res: ServerResponse, body: unknown, headers: http.OutgoingHttpHeaders = {}) =>
+function json(res: ServerResponse, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   res
     .writeHead(200, { 'content-type': 'application/json', ...headers })
     .end(typeof body === 'string' ? body : JSON.stringify(body));
+}
 
 /**
  * Answers `initialize` properly and `tools/list` with whatever `page` returns (raw JSON text, so a
