@@ -4,7 +4,7 @@ import net from 'node:net';
 import zlib from 'node:zlib';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import type { Resolver } from '@/lib/probe/dialer';
-import { listen, serveNode, type Running } from '../fixtures/servers';
+import { listen, type Running } from '../fixtures/servers';
 
 /**
  * Small HTTP servers that misbehave on purpose, each on a loopback port. They speak just enough
@@ -59,6 +59,10 @@ async function counted(
   const running = await listen(server);
   return { ...running, hits: () => hits, sent: () => count.sent };
 }
+
+/** Any Node listener, counted and served on loopback. */
+export const nodeServer = (listener: (req: IncomingMessage, res: ServerResponse) => void) =>
+  counted((req, res) => listener(req, res));
 
 /**
  * A hand-written Streamable HTTP endpoint: POST only (GET and DELETE get 405, as stateless servers
@@ -225,7 +229,7 @@ export function rawHttpServer(respond: (socket: net.Socket) => void): Promise<Ho
  * Names that test URLs use, all resolving to 127.0.0.1; anything else is ENOTFOUND. The probe is
  * given this resolver, so no test ever asks a real DNS server or reaches past loopback.
  */
-export const TEST_NAMES = ['hostile.test', 'metadata.internal.test', 'other.test', 'intranet.test'];
+export const TEST_NAMES = ['localhost', 'hostile.test', 'metadata.internal.test', 'other.test', 'intranet.test'];
 
 export const testResolver: Resolver = async (hostname): Promise<LookupAddress[]> => {
   if (TEST_NAMES.includes(hostname.toLowerCase())) return [{ address: '127.0.0.1', family: 4 }];
@@ -235,5 +239,3 @@ export const testResolver: Resolver = async (hostname): Promise<LookupAddress[]>
 /** The URL of a loopback server under one of the test names. */
 export const named = (running: Running, name: string, path = '/mcp'): string =>
   `${running.origin.replace('127.0.0.1', name)}${path}`;
-
-export { serveNode };

@@ -42,6 +42,17 @@ describe('connection.tcp', () => {
       evidence: [],
     },
     {
+      name: 'refused by the SSRF guard before connecting (no TCP result)',
+      t: failedAt(
+        'tcp',
+        { code: 'blocked-by-policy', message: 'blocked by policy: 10.0.0.5 is a private address' },
+        { tcp: null },
+      ),
+      status: 'fail',
+      code: 'blocked-by-policy',
+      evidence: [],
+    },
+    {
       name: 'the initialize request reset',
       t: noSession(null, {
         error: { code: 'connection-reset', message: 'POST https://example.com/mcp: ECONNRESET' },

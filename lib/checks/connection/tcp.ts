@@ -8,6 +8,10 @@ const CODES: Record<string, { code: string; what: string }> = {
   },
   'connection-reset': { code: 'reset', what: 'reset the connection' },
   timeout: { code: 'timeout', what: 'did not accept a connection in time' },
+  'blocked-by-policy': {
+    code: 'blocked-by-policy',
+    what: 'is on an address this dashboard does not connect to',
+  },
 };
 
 function describe(errorCode: string): { code: string; what: string } {
@@ -24,8 +28,18 @@ export default defineCheck({
   fix: 'Is the server running, and listening on this port and on an interface the client can reach (0.0.0.0 rather than 127.0.0.1 inside a container)? Check firewalls and the port in the URL.',
   docs: 'https://www.rfc-editor.org/rfc/rfc9293',
   run(t) {
+    const step = t.steps.find((s) => s.id === 'tcp');
+    // The SSRF guard refuses the address before any connection (MCP_DOCTOR_BLOCK_PRIVATE=1), so
+    // there is no TCP result: still a failure, or a target never reached would read as healthy.
+    if (!t.tcp && step?.status === 'failed' && step.error) {
+      const { code, what } = describe(step.error.code);
+      return {
+        status: 'fail',
+        code,
+        message: `${t.dns?.hostname ?? 'the host'} ${what} (${step.error.message}).`,
+      };
+    }
     if (!t.tcp) {
-      const step = t.steps.find((s) => s.id === 'tcp');
       return skip(
         step?.status === 'skipped' ? step.summary : 'skipped: no connection was attempted',
       );
