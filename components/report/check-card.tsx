@@ -18,7 +18,7 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
     >
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
         <StatusBadge tone={tone} size="sm" />
-        <h4 className="min-w-0 flex-1 font-medium text-slate-900">{check.title}</h4>
+        <h4 className="min-w-[min(100%,14rem)] flex-1 font-medium text-slate-900">{check.title}</h4>
         <code className="font-mono text-xs text-slate-400">{check.id}</code>
       </div>
       <p className="mt-2 break-words text-sm text-slate-700">{check.message}</p>
