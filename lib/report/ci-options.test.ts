@@ -51,7 +51,7 @@ describe('parseCiOptions', () => {
   });
 
   it('defaults to a lenient single run', () => {
-    expect(options({})).toEqual({ strict: false, expectTools: [], skip: [], repeat: 1 });
+    expect(options({})).toEqual({ strict: false, expectTools: [], skip: [] });
   });
 
   it.each([

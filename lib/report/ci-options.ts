@@ -88,7 +88,8 @@ export interface CiOptions {
   minTools?: number;
   skip: Area[];
   format?: OutputFormat;
-  repeat: number;
+  /** Latency samples to take after the diagnosis; none when absent. */
+  repeat?: number;
 }
 
 export const CI_OPTION_NAMES = Object.keys(CiOptionsSchema.shape) as (keyof CiOptionsInput)[];
@@ -106,10 +107,10 @@ export function parseCiOptions(
       strict: strict ?? false,
       expectTools: [...new Set(expectTools)],
       skip: [...new Set(skip)],
-      repeat: repeat ?? 1,
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       ...(minTools === undefined ? {} : { minTools }),
       ...(format === undefined ? {} : { format }),
+      ...(repeat === undefined ? {} : { repeat }),
     },
   };
 }

@@ -1,0 +1,22 @@
+import packageJson from '@/package.json' with { type: 'json' };
+import { runCli } from './run';
+
+/** Resolves once everything written so far has been handed to the OS (a pipe may still be draining). */
+const flushed = (stream: NodeJS.WriteStream) =>
+  new Promise<void>((resolve) => stream.write('', () => resolve()));
+
+/**
+ * The process around the CLI: bundled to dist/cli.cjs and called by bin/mcp-doctor.mjs. It exits
+ * explicitly once its output is flushed: a hostile server may leave a socket or a timer behind,
+ * and a CI job must not wait on it.
+ */
+export async function main(argv: readonly string[]): Promise<never> {
+  const code = await runCli(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    version: packageJson.version,
+  });
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}

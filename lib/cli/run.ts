@@ -1,0 +1,93 @@
+import { diagnose } from '@/lib/diagnose';
+import { measureLatency } from '@/lib/probe/latency';
+import { applyCiOptions } from '@/lib/report/ci-options';
+import { toJUnit } from '@/lib/report/junit';
+import type { ReportWithLatency } from '@/lib/report/latency-schema';
+import type { Step } from '@/lib/report/schema';
+import { isHealthy } from '@/lib/report/summarize';
+import { terminalSafe, textSummary, wantsColor } from '@/lib/report/text-summary';
+import { parseCommand, USAGE, UsageError } from './args';
+
+interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** The process around the CLI, passed in so a test can run it with its own streams. */
+export interface CliIO {
+  stdout: Output;
+  stderr: Output;
+  env: Record<string, string | undefined>;
+  version: string;
+}
+
+/** Exit codes (the CI contract): 0 healthy, 1 a check failed, 2 the check could not run. */
+export const EXIT = { healthy: 0, unhealthy: 1, cannotRun: 2 } as const;
+
+const STEP_MARK: Record<Step['status'], string> = { ok: '✓', failed: '✗', skipped: '-' };
+
+/**
+ * `mcp-doctor <url> [options]`: the same diagnosis as the dashboard, without its server. The result
+ * goes to stdout (text, JSON or JUnit); progress, when stderr is a terminal, and errors to stderr.
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`mcp-doctor: ${error.message}\n\n${USAGE}`);
+    return EXIT.cannotRun;
+  }
+  if (command.kind === 'help') {
+    io.stdout.write(USAGE);
+    return EXIT.healthy;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`${io.version}\n`);
+    return EXIT.healthy;
+  }
+
+  const { target, options } = command;
+  const onProgress = io.stderr.isTTY
+    ? (step: Step) =>
+        io.stderr.write(`  ${STEP_MARK[step.status]} ${step.id}: ${terminalSafe(step.summary)}\n`)
+    : undefined;
+  try {
+    let report: ReportWithLatency = applyCiOptions(await diagnose(target, { onProgress }), options);
+    if (options.repeat !== undefined) {
+      const transport = report.mcp?.transport;
+      if (transport) {
+        report = {
+          ...report,
+          latency: await measureLatency(target, options.repeat, { transport }),
+        };
+      } else {
+        io.stderr.write('mcp-doctor: --repeat: latency not measured, no MCP session was opened\n');
+      }
+    }
+    switch (options.format) {
+      case 'json':
+        io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        break;
+      case 'junit':
+        io.stdout.write(toJUnit(report));
+        break;
+      case 'text':
+        io.stdout.write(
+          textSummary(report, {
+            color: wantsColor(io.stdout.isTTY, io.env),
+            strict: options.strict,
+          }),
+        );
+        break;
+    }
+    return isHealthy(report, options.strict) ? EXIT.healthy : EXIT.unhealthy;
+  } catch (error) {
+    // The probe records what the server does; reaching here is a fault of the run itself.
+    io.stderr.write(
+      `mcp-doctor: could not run: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT.cannotRun;
+  }
+}
