@@ -19,7 +19,13 @@ const keep = <T extends Running>(s: T): T => {
   return s;
 };
 
-const timeline = (r: Report) => r.auth?.discovery.map((a: DiscoveryAttempt) => [a.form, new URL(a.url).pathname, a.status, a.outcome]);
+const timeline = (r: Report) =>
+  r.auth?.discovery.map((a: DiscoveryAttempt) => [
+    a.form,
+    new URL(a.url).pathname,
+    a.status,
+    a.outcome,
+  ]);
 const check = (r: Report, id: string) => r.checks.find((c) => c.id === id);
 const row = (r: Report) => r.rows.find((x) => x.id === 'auth');
 
@@ -27,7 +33,10 @@ const row = (r: Report) => r.rows.find((x) => x.id === 'auth');
 const keycloakLike = (origin: string): ProtectedResourceConfig => {
   const base = healthyConfig(origin, 'kc');
   const issuer = `${origin}/realms/demo`;
-  return { ...base, authorizationServer: { ...base.authorizationServer, base: issuer, issuer, flavor: 'oidc' } };
+  return {
+    ...base,
+    authorizationServer: { ...base.authorizationServer, base: issuer, issuer, flavor: 'oidc' },
+  };
 };
 
 describe('OAuth discovery against real servers on loopback', () => {
@@ -36,13 +45,24 @@ describe('OAuth discovery against real servers on loopback', () => {
     const report = await diagnose(targetFor(`${server.origin}/samples/oauth/mcp`));
     expect(timeline(report)).toEqual([
       ['advertised', '/.well-known/oauth-protected-resource/samples/oauth/mcp', 200, 'found'],
-      ['oauth-inserted', '/.well-known/oauth-authorization-server/samples/oauth/oauth', 200, 'found'],
+      [
+        'oauth-inserted',
+        '/.well-known/oauth-authorization-server/samples/oauth/oauth',
+        200,
+        'found',
+      ],
     ]);
     for (const attempt of report.auth?.discovery ?? []) {
       const x = report.exchanges.find((e) => e.id === attempt.exchangeId);
-      expect(x).toMatchObject({ step: 'auth', request: { method: 'GET', url: attempt.url }, response: { status: attempt.status } });
+      expect(x).toMatchObject({
+        step: 'auth',
+        request: { method: 'GET', url: attempt.url },
+        response: { status: attempt.status },
+      });
     }
-    expect(report.auth?.challenge?.bearer?.resourceMetadata).toBe(`${server.origin}/.well-known/oauth-protected-resource/samples/oauth/mcp`);
+    expect(report.auth?.challenge?.bearer?.resourceMetadata).toBe(
+      `${server.origin}/.well-known/oauth-protected-resource/samples/oauth/mcp`,
+    );
     expect(report.auth?.documents.map((d) => [d.kind, d.problems])).toEqual([
       ['protected-resource', []],
       ['authorization-server', []],
@@ -53,15 +73,27 @@ describe('OAuth discovery against real servers on loopback', () => {
   });
 
   it('tries the spec’s three URLs for a path issuer and finds OpenID Connect metadata appended (Keycloak)', async () => {
-    const server = keep(await protectedServer(keycloakLike, '/samples/kc/mcp', (path) => (path === '/.well-known/openid-configuration/realms/demo' ? new Response('nope', { status: 404 }) : null)));
+    const server = keep(
+      await protectedServer(keycloakLike, '/samples/kc/mcp', (path) =>
+        path === '/.well-known/openid-configuration/realms/demo'
+          ? new Response('nope', { status: 404 })
+          : null,
+      ),
+    );
     const report = await diagnose(targetFor(server.url));
     expect(timeline(report)?.slice(1)).toEqual([
       ['oauth-inserted', '/.well-known/oauth-authorization-server/realms/demo', 404, 'not-found'],
       ['oidc-inserted', '/.well-known/openid-configuration/realms/demo', 404, 'not-found'],
       ['oidc-appended', '/realms/demo/.well-known/openid-configuration', 200, 'found'],
     ]);
-    expect(report.auth?.documents.find((d) => d.kind === 'authorization-server')).toMatchObject({ format: 'oidc', problems: [] });
-    expect(check(report, 'auth.server-metadata')).toMatchObject({ status: 'pass', message: expect.stringContaining('OpenID Connect, path appended') });
+    expect(report.auth?.documents.find((d) => d.kind === 'authorization-server')).toMatchObject({
+      format: 'oidc',
+      problems: [],
+    });
+    expect(check(report, 'auth.server-metadata')).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining('OpenID Connect, path appended'),
+    });
     expect(check(report, 'auth.issuer')?.status).toBe('pass');
   });
 
@@ -69,7 +101,15 @@ describe('OAuth discovery against real servers on loopback', () => {
     const server = keep(
       await protectedServer((origin) => {
         const base = healthyConfig(origin, 'oidc');
-        return { ...base, authorizationServer: { ...base.authorizationServer, base: origin, issuer: origin, flavor: 'oidc' } };
+        return {
+          ...base,
+          authorizationServer: {
+            ...base.authorizationServer,
+            base: origin,
+            issuer: origin,
+            flavor: 'oidc',
+          },
+        };
       }, '/samples/oidc/mcp'),
     );
     const report = await diagnose(targetFor(server.url));
@@ -81,7 +121,13 @@ describe('OAuth discovery against real servers on loopback', () => {
   });
 
   it('lists every URL, stops where a client stops (5xx), and fails with each status', async () => {
-    const server = keep(await protectedServer(keycloakLike, '/samples/kc/mcp', (path) => (path === '/.well-known/oauth-authorization-server/realms/demo' ? new Response('boom', { status: 500 }) : null)));
+    const server = keep(
+      await protectedServer(keycloakLike, '/samples/kc/mcp', (path) =>
+        path === '/.well-known/oauth-authorization-server/realms/demo'
+          ? new Response('boom', { status: 500 })
+          : null,
+      ),
+    );
     const report = await diagnose(targetFor(server.url));
     expect(timeline(report)?.slice(1)).toEqual([
       ['oauth-inserted', '/.well-known/oauth-authorization-server/realms/demo', 500, 'error'],
@@ -96,21 +142,38 @@ describe('OAuth discovery against real servers on loopback', () => {
 
   it('falls back to the well-known URLs without resource_metadata, path first', async () => {
     const server = keep(await authSamplesServer());
-    const report = await diagnose(targetFor(`${server.origin}/samples/oauth-no-resource-metadata/mcp`));
-    expect(timeline(report)?.[0]).toEqual(['path-inserted', '/.well-known/oauth-protected-resource/samples/oauth-no-resource-metadata/mcp', 200, 'found']);
-    expect(check(report, 'auth.challenge')).toMatchObject({ status: 'fail', code: 'no-resource-metadata', severity: 'warning' });
+    const report = await diagnose(
+      targetFor(`${server.origin}/samples/oauth-no-resource-metadata/mcp`),
+    );
+    expect(timeline(report)?.[0]).toEqual([
+      'path-inserted',
+      '/.well-known/oauth-protected-resource/samples/oauth-no-resource-metadata/mcp',
+      200,
+      'found',
+    ]);
+    expect(check(report, 'auth.challenge')).toMatchObject({
+      status: 'fail',
+      code: 'no-resource-metadata',
+      severity: 'warning',
+    });
     expect(row(report)?.status).toBe('warn');
   });
 
   it('shows that an advertised URL failed while the root serves the document', async () => {
     const server = keep(
       await protectedServer(
-        (origin) => ({ ...healthyConfig(origin, 'x'), metadataUrl: `${origin}/.well-known/oauth-protected-resource` }),
+        (origin) => ({
+          ...healthyConfig(origin, 'x'),
+          metadataUrl: `${origin}/.well-known/oauth-protected-resource`,
+        }),
         '/samples/x/mcp',
         (path, request) => {
           if (path !== '/samples/x/mcp' || request.headers.get('authorization')) return null;
           const advertised = `${new URL(request.url).origin}/meta/missing`;
-          return new Response('', { status: 401, headers: { 'www-authenticate': `Bearer resource_metadata="${advertised}"` } });
+          return new Response('', {
+            status: 401,
+            headers: { 'www-authenticate': `Bearer resource_metadata="${advertised}"` },
+          });
         },
       ),
     );
@@ -120,8 +183,15 @@ describe('OAuth discovery against real servers on loopback', () => {
       ['path-inserted', '/.well-known/oauth-protected-resource/samples/x/mcp', 404, 'not-found'],
       ['root', '/.well-known/oauth-protected-resource', 200, 'found'],
     ]);
-    expect(report.auth?.discovery.slice(0, 3).map((a) => a.beyondSpec)).toEqual([false, true, true]);
-    expect(check(report, 'auth.protected-resource')).toMatchObject({ status: 'fail', code: 'advertised-url-failed' });
+    expect(report.auth?.discovery.slice(0, 3).map((a) => a.beyondSpec)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(check(report, 'auth.protected-resource')).toMatchObject({
+      status: 'fail',
+      code: 'advertised-url-failed',
+    });
   });
 
   it('carries the diagnosis on when the SDK rejects the protected resource metadata', async () => {
@@ -131,22 +201,49 @@ describe('OAuth discovery against real servers on loopback', () => {
         '/samples/y/mcp',
         (path, request) =>
           path === '/.well-known/oauth-protected-resource/samples/y/mcp'
-            ? Response.json({ authorization_servers: [`${new URL(request.url).origin}/samples/y/oauth`] })
+            ? Response.json({
+                authorization_servers: [`${new URL(request.url).origin}/samples/y/oauth`],
+              })
             : null,
       ),
     );
     const report = await diagnose(targetFor(server.url));
-    expect(report.auth?.discovery[0]).toMatchObject({ outcome: 'invalid', detail: expect.stringContaining('resource') });
-    expect(check(report, 'auth.protected-resource')).toMatchObject({ status: 'fail', code: 'invalid-document' });
+    expect(report.auth?.discovery[0]).toMatchObject({
+      outcome: 'invalid',
+      detail: expect.stringContaining('resource'),
+    });
+    expect(check(report, 'auth.protected-resource')).toMatchObject({
+      status: 'fail',
+      code: 'invalid-document',
+    });
     // The authorization server it names is still examined, marked as beyond what a client does.
-    expect(report.auth?.discovery.at(-1)).toMatchObject({ kind: 'authorization-server', outcome: 'found', beyondSpec: true });
+    expect(report.auth?.discovery.at(-1)).toMatchObject({
+      kind: 'authorization-server',
+      outcome: 'found',
+      beyondSpec: true,
+    });
   });
 
   it('tries the MCP origin as 2025-03-26 clients do when there is no protected resource metadata', async () => {
-    const server = keep(await protectedServer((origin) => healthyConfig(origin, 'z'), '/samples/z/mcp', (path) => (path.startsWith('/.well-known/oauth-protected-resource') ? new Response('', { status: 404 }) : null)));
+    const server = keep(
+      await protectedServer(
+        (origin) => healthyConfig(origin, 'z'),
+        '/samples/z/mcp',
+        (path) =>
+          path.startsWith('/.well-known/oauth-protected-resource')
+            ? new Response('', { status: 404 })
+            : null,
+      ),
+    );
     const report = await diagnose(targetFor(server.url));
-    expect(report.auth?.authorizationServer).toEqual({ issuer: `${server.origin}/`, source: 'legacy-origin' });
-    expect(check(report, 'auth.protected-resource')).toMatchObject({ status: 'fail', code: 'not-found' });
+    expect(report.auth?.authorizationServer).toEqual({
+      issuer: `${server.origin}/`,
+      source: 'legacy-origin',
+    });
+    expect(check(report, 'auth.protected-resource')).toMatchObject({
+      status: 'fail',
+      code: 'not-found',
+    });
     expect(check(report, 'auth.server-metadata')?.message).toContain('2025-03-26');
   });
 
@@ -165,21 +262,44 @@ describe('authenticated runs', () => {
     const config = healthyConfig(server.origin, 'oauth');
     const token = await obtainToken(config);
     const report = await diagnose(targetFor(config.resource, { token }));
-    expect(report.tools.map((t) => (t as { name: string }).name)).toEqual(['list_notes', 'add_note']);
-    expect(report.auth).toMatchObject({ required: true, token: { accepted: true, status: 200 }, challenge: { status: 401, withCredentials: false } });
+    expect(report.tools.map((t) => (t as { name: string }).name)).toEqual([
+      'list_notes',
+      'add_note',
+    ]);
+    expect(report.auth).toMatchObject({
+      required: true,
+      token: { accepted: true, status: 200 },
+      challenge: { status: 401, withCredentials: false },
+    });
     expect(check(report, 'auth.token')).toMatchObject({ status: 'pass' });
-    const authorization = (x: Report['exchanges'][number]) => x.request.headers.find(([k]) => k === 'authorization')?.[1];
-    expect(report.exchanges.filter((x) => x.step === 'auth').map(authorization)).toEqual(report.exchanges.filter((x) => x.step === 'auth').map(() => undefined));
-    expect(report.exchanges.filter((x) => x.step === 'initialize').map(authorization)).toContain('Bearer [redacted]');
+    const authorization = (x: Report['exchanges'][number]) =>
+      x.request.headers.find(([k]) => k === 'authorization')?.[1];
+    expect(report.exchanges.filter((x) => x.step === 'auth').map(authorization)).toEqual(
+      report.exchanges.filter((x) => x.step === 'auth').map(() => undefined),
+    );
+    expect(report.exchanges.filter((x) => x.step === 'initialize').map(authorization)).toContain(
+      'Bearer [redacted]',
+    );
     expect(JSON.stringify(report)).not.toContain(token);
     expect(row(report)?.status).toBe('pass');
   });
 
   it('explains a rejected token with the server’s error fields', async () => {
     const server = keep(await authSamplesServer());
-    const report = await diagnose(targetFor(`${server.origin}/samples/oauth/mcp`, { token: 'not-a-real-token-123' }));
-    expect(report.auth?.token).toMatchObject({ accepted: false, status: 401, error: 'invalid_token', errorDescription: 'the access token is unknown or expired' });
-    expect(check(report, 'auth.token')).toMatchObject({ status: 'fail', code: 'invalid-token', message: expect.stringContaining('error="invalid_token"') });
+    const report = await diagnose(
+      targetFor(`${server.origin}/samples/oauth/mcp`, { token: 'not-a-real-token-123' }),
+    );
+    expect(report.auth?.token).toMatchObject({
+      accepted: false,
+      status: 401,
+      error: 'invalid_token',
+      errorDescription: 'the access token is unknown or expired',
+    });
+    expect(check(report, 'auth.token')).toMatchObject({
+      status: 'fail',
+      code: 'invalid-token',
+      message: expect.stringContaining('error="invalid_token"'),
+    });
     expect(JSON.stringify(report)).not.toContain('not-a-real-token-123');
   });
 
@@ -188,18 +308,28 @@ describe('authenticated runs', () => {
     const config = healthyConfig(server.origin, 'oauth');
     const token = await obtainToken(config, 'notes:write');
     const report = await diagnose(targetFor(config.resource, { token }));
-    expect(check(report, 'auth.token')).toMatchObject({ status: 'fail', code: 'insufficient-scope', message: expect.stringContaining('needs "notes:read"') });
+    expect(check(report, 'auth.token')).toMatchObject({
+      status: 'fail',
+      code: 'insufficient-scope',
+      message: expect.stringContaining('needs "notes:read"'),
+    });
   });
 
   it('registers ChatGPT’s redirect URI only when asked', async () => {
     const server = keep(await authSamplesServer());
     const url = `${server.origin}/samples/oauth/mcp`;
     const plain = await diagnose(targetFor(url));
-    expect(plain.exchanges.some((x) => x.request.method === 'POST' && x.step === 'auth')).toBe(false);
+    expect(plain.exchanges.some((x) => x.request.method === 'POST' && x.step === 'auth')).toBe(
+      false,
+    );
     const report = await diagnose(targetFor(url, { checkRedirectUri: true }));
     expect(report.auth?.redirectUri).toMatchObject({ outcome: 'accepted', status: 201 });
     expect(check(report, 'auth.redirect-uri')?.status).toBe('pass');
-    const registration = report.exchanges.find((x) => x.id === report.auth?.redirectUri?.exchangeId);
-    expect(registration?.request.body?.text).toContain('https://chatgpt.com/connector_platform_oauth_redirect');
+    const registration = report.exchanges.find(
+      (x) => x.id === report.auth?.redirectUri?.exchangeId,
+    );
+    expect(registration?.request.body?.text).toContain(
+      'https://chatgpt.com/connector_platform_oauth_redirect',
+    );
   });
 });

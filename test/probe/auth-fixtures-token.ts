@@ -1,5 +1,13 @@
-import { exchangeAuthorization, registerClient, startAuthorization } from '@modelcontextprotocol/sdk/client/auth.js';
-import { beginAuthorization, decide, serverMetadata } from '@/lib/samples/auth/authorization-server';
+import {
+  exchangeAuthorization,
+  registerClient,
+  startAuthorization,
+} from '@modelcontextprotocol/sdk/client/auth.js';
+import {
+  beginAuthorization,
+  decide,
+  serverMetadata,
+} from '@/lib/samples/auth/authorization-server';
 import type { ProtectedResourceConfig } from '@/lib/samples/auth/config';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
@@ -9,12 +17,19 @@ const REDIRECT = 'http://127.0.0.1:9/callback';
  * registration and the token exchange over HTTP with the SDK's client helpers; the user's consent
  * through the same functions the consent page calls.
  */
-export async function obtainToken(config: ProtectedResourceConfig, scope = config.requiredScopes.join(' ')): Promise<string> {
+export async function obtainToken(
+  config: ProtectedResourceConfig,
+  scope = config.requiredScopes.join(' '),
+): Promise<string> {
   const server = config.authorizationServer;
   const metadata = serverMetadata(server);
   const client = await registerClient(server.base, {
     metadata,
-    clientMetadata: { client_name: 'test client', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' },
+    clientMetadata: {
+      client_name: 'test client',
+      redirect_uris: [REDIRECT],
+      token_endpoint_auth_method: 'none',
+    },
   });
   const { authorizationUrl, codeVerifier } = await startAuthorization(server.base, {
     metadata,
@@ -25,7 +40,8 @@ export async function obtainToken(config: ProtectedResourceConfig, scope = confi
     resource: new URL(config.resource),
   });
   const started = await beginAuthorization(authorizationUrl.searchParams, server);
-  if (started.kind !== 'consent') throw new Error(`authorization refused: ${JSON.stringify(started)}`);
+  if (started.kind !== 'consent')
+    throw new Error(`authorization refused: ${JSON.stringify(started)}`);
   const decided = decide(started.requestId, true, server);
   if (!('location' in decided)) throw new Error(decided.error);
   const code = new URL(decided.location).searchParams.get('code');

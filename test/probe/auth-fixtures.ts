@@ -42,7 +42,9 @@ export async function protectedServer(
   const running = await serveWeb((request) => {
     const replaced = override(new URL(request.url).pathname, request);
     if (replaced) return replaced;
-    return config ? handleProtectedServer(request, config) : new Response('starting', { status: 503 });
+    return config
+      ? handleProtectedServer(request, config)
+      : new Response('starting', { status: 503 });
   }, endpoint);
   config = configure(running.origin);
   const previous = process.env.MCP_DOCTOR_ORIGIN;

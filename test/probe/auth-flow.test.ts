@@ -18,7 +18,11 @@ afterEach(async () => {
 const step = (view: FlowView | undefined, id: string) => view?.steps.find((s) => s.id === id);
 
 /** The user's part, in the consent page's own terms: open the authorization URL, then approve or deny. */
-async function consent(authorizationUrl: string, server: AuthServerConfig, approve = true): Promise<URLSearchParams> {
+async function consent(
+  authorizationUrl: string,
+  server: AuthServerConfig,
+  approve = true,
+): Promise<URLSearchParams> {
   const started = await beginAuthorization(new URL(authorizationUrl).searchParams, server);
   if (started.kind !== 'consent') throw new Error(`no consent page: ${JSON.stringify(started)}`);
   const decided = decide(started.requestId, approve, server);
@@ -75,7 +79,10 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
 
     // The token works: the re-run lists the tools behind the sign-in, and its report hides the token.
     const report = await diagnose(rerun!);
-    expect(report.tools.map((t) => (t as { name: string }).name)).toEqual(['list_notes', 'add_note']);
+    expect(report.tools.map((t) => (t as { name: string }).name)).toEqual([
+      'list_notes',
+      'add_note',
+    ]);
     expect(JSON.stringify(report)).not.toContain(token);
   });
 
@@ -86,12 +93,20 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     }, '/samples/dcr/mcp');
     open.push(server);
     const started = await startFlow({ url: new URL(server.url), checkRedirectUri: true });
-    expect(step(started, 'registration')).toMatchObject({ status: 'ok', summary: expect.stringContaining('dynamically') });
-    const registration = started.exchanges.find((x) => x.id === step(started, 'registration')?.exchangeIds[0]);
+    expect(step(started, 'registration')).toMatchObject({
+      status: 'ok',
+      summary: expect.stringContaining('dynamically'),
+    });
+    const registration = started.exchanges.find(
+      (x) => x.id === step(started, 'registration')?.exchangeIds[0],
+    );
     expect(registration?.request.body?.text).toContain(callbackUrl());
 
     let rerun: Target | null = null;
-    const done = await completeFlow(await consent(started.authorizationUrl!, server.config.authorizationServer), { rerun: (target) => ((rerun = target), 'run-id') });
+    const done = await completeFlow(
+      await consent(started.authorizationUrl!, server.config.authorizationServer),
+      { rerun: (target) => ((rerun = target), 'run-id') },
+    );
     expect(done.ok && flowView(done.flowId)?.state).toBe('done');
     const report = await diagnose(rerun!);
     expect(report.auth?.redirectUri).toMatchObject({ outcome: 'accepted' });
@@ -101,17 +116,29 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
   it('stops at registration when the server offers no way to register', async () => {
     const server = await authSamplesServer();
     open.push(server);
-    const started = await startFlow({ url: new URL(authSampleConfig('oauth-no-registration')!.resource) });
+    const started = await startFlow({
+      url: new URL(authSampleConfig('oauth-no-registration')!.resource),
+    });
     expect(started.state).toBe('failed');
-    expect(step(started, 'registration')).toMatchObject({ status: 'failed', summary: expect.stringContaining('neither dynamic client registration nor client ID metadata documents') });
+    expect(step(started, 'registration')).toMatchObject({
+      status: 'failed',
+      summary: expect.stringContaining(
+        'neither dynamic client registration nor client ID metadata documents',
+      ),
+    });
     expect(started.authorizationUrl).toBeNull();
   });
 
   it('stops at discovery when the metadata is for another resource, as clients do', async () => {
     const server = await authSamplesServer();
     open.push(server);
-    const started = await startFlow({ url: new URL(authSampleConfig('oauth-resource-mismatch')!.resource) });
-    expect(step(started, 'discovery')).toMatchObject({ status: 'failed', summary: expect.stringContaining('https://api.example.com/mcp') });
+    const started = await startFlow({
+      url: new URL(authSampleConfig('oauth-resource-mismatch')!.resource),
+    });
+    expect(step(started, 'discovery')).toMatchObject({
+      status: 'failed',
+      summary: expect.stringContaining('https://api.example.com/mcp'),
+    });
   });
 
   it('shows the authorization server’s refusal on the callback step', async () => {
@@ -119,15 +146,22 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     open.push(server);
     const config = authSampleConfig('oauth')!;
     const started = await startFlow({ url: new URL(config.resource) });
-    const done = await completeFlow(await consent(started.authorizationUrl!, config.authorizationServer, false));
-    expect(done.ok && flowView(done.flowId)?.steps.find((s) => s.id === 'callback')).toMatchObject({ status: 'failed', summary: expect.stringContaining('access_denied') });
+    const done = await completeFlow(
+      await consent(started.authorizationUrl!, config.authorizationServer, false),
+    );
+    expect(done.ok && flowView(done.flowId)?.steps.find((s) => s.id === 'callback')).toMatchObject({
+      status: 'failed',
+      summary: expect.stringContaining('access_denied'),
+    });
   });
 
   it('refuses a callback whose state it did not issue, and a replayed one', async () => {
     const server = await authSamplesServer();
     open.push(server);
     const config = authSampleConfig('oauth')!;
-    expect(await completeFlow(new URLSearchParams({ code: 'x', state: 'forged' }))).toMatchObject({ ok: false });
+    expect(await completeFlow(new URLSearchParams({ code: 'x', state: 'forged' }))).toMatchObject({
+      ok: false,
+    });
     const started = await startFlow({ url: new URL(config.resource) });
     const callback = await consent(started.authorizationUrl!, config.authorizationServer);
     expect((await completeFlow(callback, { rerun: () => 'run-id' })).ok).toBe(true);
@@ -142,6 +176,9 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     const callback = await consent(started.authorizationUrl!, config.authorizationServer);
     callback.set('iss', 'https://evil.example');
     const done = await completeFlow(callback);
-    expect(done.ok && flowView(done.flowId)?.steps.find((s) => s.id === 'callback')).toMatchObject({ status: 'failed', summary: expect.stringContaining('RFC 9207') });
+    expect(done.ok && flowView(done.flowId)?.steps.find((s) => s.id === 'callback')).toMatchObject({
+      status: 'failed',
+      summary: expect.stringContaining('RFC 9207'),
+    });
   });
 });

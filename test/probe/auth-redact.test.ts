@@ -58,7 +58,10 @@ describe('redaction of text that mentions Bearer', () => {
 
 describe('redaction of registration responses', () => {
   it('hides the client secret and the RFC 7592 registration access token', () => {
-    const body = '{"client_id":"abc","client_secret":"s1","registration_access_token":"rat-123","redirect_uris":["https://x.test/cb"]}';
-    expect(new Redactor().text(body)).toBe(`{"client_id":"abc","client_secret":"${REDACTED}","registration_access_token":"${REDACTED}","redirect_uris":["https://x.test/cb"]}`);
+    const body =
+      '{"client_id":"abc","client_secret":"s1","registration_access_token":"rat-123","redirect_uris":["https://x.test/cb"]}';
+    expect(new Redactor().text(body)).toBe(
+      `{"client_id":"abc","client_secret":"${REDACTED}","registration_access_token":"${REDACTED}","redirect_uris":["https://x.test/cb"]}`,
+    );
   });
 });

@@ -32,7 +32,9 @@ describe.each(AUTH_SAMPLES.map((s) => [s.slug, s] as const))('the %s sample', (s
   test(`shows ${JSON.stringify(sample.expected)} for its reason`, async () => {
     const report = await diagnose(targetFor(server.origin + samplePath(sample)));
     expect(report.rows.find((r) => r.id === 'auth')?.status).toBe(sample.expected.auth);
-    const failing = report.checks.filter((c) => c.area === 'auth' && c.status === 'fail' && c.severity !== 'info').map((c) => c.id);
+    const failing = report.checks
+      .filter((c) => c.area === 'auth' && c.status === 'fail' && c.severity !== 'info')
+      .map((c) => c.id);
     expect(failing.sort()).toEqual(DECISIVE[slug]);
     expect(report.auth?.challenge?.status).toBe(401);
   });
