@@ -51,8 +51,13 @@ function passSummary(area: Area, t: Transcript): string {
       const n = t.widgets?.widgets.length ?? 0;
       return `${n} widget${n === 1 ? '' : 's'} declared; every template read and served as a widget.`;
     }
-    default:
-      return 'No problems found.';
+    case 'auth': {
+      const server = t.auth?.authorizationServer?.issuer;
+      const signedIn = t.auth?.token?.accepted ? ' Your token is accepted.' : '';
+      return server
+        ? `OAuth discovery works: authorization server ${server}, PKCE S256, client registration.${signedIn}`
+        : `No problems found.${signedIn}`;
+    }
   }
 }
 

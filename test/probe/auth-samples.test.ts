@@ -37,5 +37,10 @@ describe.each(AUTH_SAMPLES.map((s) => [s.slug, s] as const))('the %s sample', (s
       .map((c) => c.id);
     expect(failing.sort()).toEqual(DECISIVE[slug]);
     expect(report.auth?.challenge?.status).toBe(401);
+    if (sample.expected.auth === 'pass') {
+      expect(report.rows.find((r) => r.id === 'auth')?.summary).toBe(
+        `OAuth discovery works: authorization server ${server.origin}/samples/${slug}/oauth, PKCE S256, client registration.`,
+      );
+    }
   });
 });
