@@ -194,6 +194,50 @@ describe('OAuth discovery against real servers on loopback', () => {
     });
   });
 
+  it('shows redirects: followed within the origin, not followed to another origin', async () => {
+    const server = keep(
+      await protectedServer(
+        (origin) => healthyConfig(origin, 'r'),
+        '/samples/r/mcp',
+        (path, request) => {
+          const here = new URL(request.url);
+          // Same server, another origin: localhost instead of 127.0.0.1.
+          const elsewhere = `http://localhost:${here.port}/.well-known/oauth-authorization-server/samples/r/oauth`;
+          if (path === '/moved')
+            return Response.redirect(
+              `${here.origin}/.well-known/oauth-protected-resource/samples/r/mcp`,
+              301,
+            );
+          if (
+            path === '/.well-known/oauth-authorization-server/samples/r/oauth' &&
+            here.hostname === '127.0.0.1'
+          )
+            return Response.redirect(elsewhere, 302);
+          if (path === '/samples/r/mcp' && !request.headers.get('authorization')) {
+            return new Response('', {
+              status: 401,
+              headers: { 'www-authenticate': `Bearer resource_metadata="${here.origin}/moved"` },
+            });
+          }
+          return null;
+        },
+      ),
+    );
+    const report = await diagnose(targetFor(server.url));
+    expect(timeline(report)?.slice(0, 3)).toEqual([
+      ['advertised', '/moved', 301, 'redirect'],
+      ['advertised', '/.well-known/oauth-protected-resource/samples/r/mcp', 200, 'found'],
+      [
+        'oauth-inserted',
+        '/.well-known/oauth-authorization-server/samples/r/oauth',
+        302,
+        'redirect',
+      ],
+    ]);
+    expect(report.auth?.discovery[0]?.detail).toContain('followed: same origin');
+    expect(report.auth?.discovery[2]?.detail).toContain('not followed');
+  });
+
   it('carries the diagnosis on when the SDK rejects the protected resource metadata', async () => {
     const server = keep(
       await protectedServer(
