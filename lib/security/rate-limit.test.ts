@@ -29,7 +29,9 @@ describe('ConcurrencyLimit', () => {
   it('refuses work beyond the limit while earlier work is in flight', async () => {
     const limit = new ConcurrencyLimit(1);
     let release!: () => void;
-    const first = limit.run(() => new Promise<string>((resolve) => (release = () => resolve('done'))));
+    const first = limit.run(
+      () => new Promise<string>((resolve) => (release = () => resolve('done'))),
+    );
     expect(limit.inFlight).toBe(1);
     expect(await limit.run(async () => 'second')).toEqual({ ok: false });
     release();

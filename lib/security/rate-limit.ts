@@ -28,14 +28,21 @@ export class RateLimiter {
     const now = this.now();
     const refillPerMs = perMinute / 60_000;
     const previous = this.buckets.get(client);
-    const tokens = Math.min(burst, (previous?.tokens ?? burst) + (previous ? (now - previous.at) * refillPerMs : 0));
+    const tokens = Math.min(
+      burst,
+      (previous?.tokens ?? burst) + (previous ? (now - previous.at) * refillPerMs : 0),
+    );
     this.buckets.delete(client); // re-inserted last: Map order is our LRU
     if (tokens < 1) {
       this.buckets.set(client, { tokens, at: now });
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)),
+      };
     }
     this.buckets.set(client, { tokens: tokens - 1, at: now });
-    if (this.buckets.size > maxClients) this.buckets.delete(this.buckets.keys().next().value as string);
+    if (this.buckets.size > maxClients)
+      this.buckets.delete(this.buckets.keys().next().value as string);
     return { ok: true };
   }
 }
@@ -50,24 +57,40 @@ export class ConcurrencyLimit {
     return this.active;
   }
 
-  async run<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
-    if (this.active >= this.limit) return { ok: false };
+  /** A slot, released by calling the function returned (once; later calls do nothing), or null when full. */
+  tryAcquire(): (() => void) | null {
+    if (this.active >= this.limit) return null;
     this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active--;
+    };
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+    const release = this.tryAcquire();
+    if (!release) return { ok: false };
     try {
       return { ok: true, value: await work() };
     } finally {
-      this.active--;
+      release();
     }
   }
 }
 
 /**
  * The client a request comes from. Behind a reverse proxy (MCP_DOCTOR_TRUST_PROXY=1) the first
- * X-Forwarded-For hop; otherwise the whole header value as sent (spoofing it only splits one's
- * own budget) or "anonymous".
+ * X-Forwarded-For hop; otherwise the whole header value, which `next start` fills in from the
+ * socket when the client sent none. A client that sends its own value each time gets a budget per
+ * value: only a proxy that sets the header makes the per-client limit hold, and the concurrency
+ * cap holds whatever the header says.
  */
 export function clientKey(headers: Headers, trustProxy: boolean): string {
   const forwarded = headers.get('x-forwarded-for');
   if (!forwarded) return 'anonymous';
-  return trustProxy ? (forwarded.split(',')[0] ?? '').trim() || 'anonymous' : forwarded.slice(0, 200);
+  return trustProxy
+    ? (forwarded.split(',')[0] ?? '').trim() || 'anonymous'
+    : forwarded.slice(0, 200);
 }

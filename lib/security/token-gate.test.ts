@@ -5,7 +5,9 @@ const base = { configuredToken: 'team-secret-1', authorization: null, cookie: un
 
 describe('gateDecision', () => {
   it('leaves the dashboard open when no token is configured', () => {
-    expect(gateDecision({ ...base, configuredToken: undefined, pathname: '/api/check' })).toBe('open');
+    expect(gateDecision({ ...base, configuredToken: undefined, pathname: '/api/check' })).toBe(
+      'open',
+    );
   });
 
   it.each([
@@ -20,9 +22,12 @@ describe('gateDecision', () => {
     ['/.well-known/oauth-protected-resource/samples/x/mcp', null, undefined, 'open'],
     ['/login', null, undefined, 'open'],
     ['/api/login', null, undefined, 'open'],
-  ] as const)('%s with authorization %s and cookie %s → %s', (pathname, authorization, cookie, expected) => {
-    expect(gateDecision({ ...base, pathname, authorization, cookie })).toBe(expected);
-  });
+  ] as const)(
+    '%s with authorization %s and cookie %s → %s',
+    (pathname, authorization, cookie, expected) => {
+      expect(gateDecision({ ...base, pathname, authorization, cookie })).toBe(expected);
+    },
+  );
 });
 
 describe('sameSecret', () => {

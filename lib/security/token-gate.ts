@@ -10,16 +10,33 @@ export const TOKEN_COOKIE = 'mcp_doctor_token';
  * dashboard's OAuth client ID metadata document (authorization servers fetch it), the login page,
  * static assets.
  */
-const OPEN_PATHS = [/^\/samples\//, /^\/\.well-known\//, /^\/api\/oauth\/client-metadata$/, /^\/login(\/|$)/, /^\/api\/login$/, /^\/_next\//, /^\/favicon\.ico$/];
+const OPEN_PATHS = [
+  /^\/samples\//,
+  /^\/\.well-known\//,
+  /^\/api\/oauth\/client-metadata$/,
+  /^\/login(\/|$)/,
+  /^\/api\/login$/,
+  /^\/_next\//,
+  /^\/favicon\.ico$/,
+];
 
 export type GateDecision = 'open' | 'allowed' | 'unauthorized-api' | 'login-required';
 
-export function gateDecision(input: { configuredToken: string | undefined; pathname: string; authorization: string | null; cookie: string | undefined }): GateDecision {
+export function gateDecision(input: {
+  configuredToken: string | undefined;
+  pathname: string;
+  authorization: string | null;
+  cookie: string | undefined;
+}): GateDecision {
   const { configuredToken, pathname } = input;
   if (!configuredToken) return 'open';
   if (OPEN_PATHS.some((p) => p.test(pathname))) return 'open';
   const bearer = input.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  if ((bearer && sameSecret(bearer, configuredToken)) || (input.cookie && sameSecret(input.cookie, configuredToken))) return 'allowed';
+  if (
+    (bearer && sameSecret(bearer, configuredToken)) ||
+    (input.cookie && sameSecret(input.cookie, configuredToken))
+  )
+    return 'allowed';
   return pathname.startsWith('/api/') ? 'unauthorized-api' : 'login-required';
 }
 

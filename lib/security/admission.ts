@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { jsonResponse } from '@/lib/api/errors';
+import { ConcurrencyLimit, RateLimiter, clientKey } from './rate-limit';
+
+/**
+ * Who may start a diagnosis now. Each one opens connections to a remote server for up to two
+ * minutes, so the routes that start one (`/api/check`, `POST /api/runs`) admit a request only
+ * when its client has budget left (a token bucket per client) and fewer than `maxConcurrent`
+ * diagnoses are running in this process; otherwise they answer 429 with Retry-After at once.
+ */
+export interface AdmissionConfig {
+  maxConcurrent: number;
+  perMinute: number;
+  burst: number;
+  /** Key clients by the first X-Forwarded-For hop (only behind a proxy that sets it). */
+  trustProxy: boolean;
+}
+
+const count = (fallback: number) =>
+  z.coerce.number().int().min(1).max(100_000).catch(fallback).default(fallback);
+
+/**
+ * The environment's limits: MCP_DOCTOR_MAX_CONCURRENT (16), MCP_DOCTOR_RATE_PER_MINUTE (60) and
+ * MCP_DOCTOR_RATE_BURST (20) per client, MCP_DOCTOR_TRUST_PROXY=1 behind a reverse proxy. A value
+ * that is not a positive integer falls back to the default rather than disabling the limit.
+ */
+const AdmissionEnvSchema = z.object({
+  MCP_DOCTOR_MAX_CONCURRENT: count(16),
+  MCP_DOCTOR_RATE_PER_MINUTE: count(60),
+  MCP_DOCTOR_RATE_BURST: count(20),
+  MCP_DOCTOR_TRUST_PROXY: z.string().optional(),
+});
+
+export function admissionFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): AdmissionConfig {
+  const parsed = AdmissionEnvSchema.parse(env);
+  return {
+    maxConcurrent: parsed.MCP_DOCTOR_MAX_CONCURRENT,
+    perMinute: parsed.MCP_DOCTOR_RATE_PER_MINUTE,
+    burst: parsed.MCP_DOCTOR_RATE_BURST,
+    trustProxy: /^(1|true|yes)$/i.test(parsed.MCP_DOCTOR_TRUST_PROXY ?? ''),
+  };
+}
+
+/** A granted admission: call `release` once the diagnosis it admitted has finished. */
+export type Ticket = { ok: true; release: () => void } | { ok: false; response: Response };
+
+/** How long a client refused as busy should wait: a short diagnosis is a few seconds. */
+const BUSY_RETRY_SECONDS = 5;
+
+export class Admission {
+  private readonly rate: RateLimiter;
+  private readonly running: ConcurrencyLimit;
+
+  constructor(
+    private readonly config: AdmissionConfig,
+    now?: () => number,
+  ) {
+    this.rate = new RateLimiter({
+      perMinute: config.perMinute,
+      burst: config.burst,
+      maxClients: 10_000,
+      now,
+    });
+    this.running = new ConcurrencyLimit(config.maxConcurrent);
+  }
+
+  get inFlight(): number {
+    return this.running.inFlight;
+  }
+
+  /** Admits the request or answers the 429 to send; busy is judged first, so it costs no token. */
+  admit(request: Request): Ticket {
+    const slot = this.running.tryAcquire();
+    if (!slot) {
+      return refuse(
+        'busy',
+        `${this.config.maxConcurrent} diagnoses are already running on this dashboard; try again in a few seconds`,
+        BUSY_RETRY_SECONDS,
+      );
+    }
+    const rate = this.rate.take(clientKey(request.headers, this.config.trustProxy));
+    if (!rate.ok) {
+      slot();
+      return refuse(
+        'rate-limited',
+        `more than ${this.config.perMinute} diagnoses a minute from this client; try again in ${rate.retryAfterSeconds} s`,
+        rate.retryAfterSeconds,
+      );
+    }
+    return { ok: true, release: slot };
+  }
+}
+
+function refuse(code: 'busy' | 'rate-limited', message: string, retryAfterSeconds: number): Ticket {
+  const error = { error: { code, message } };
+  return {
+    ok: false,
+    response: jsonResponse(error, 429, { 'retry-after': String(retryAfterSeconds) }),
+  };
+}
+
+// One per process, shared by every route module that imports it (Next may load a module once per
+// route bundle; the global keeps their counts together).
+const KEY = Symbol.for('mcp-doctor.admission');
+
+/** The process's admission, created from the environment on first use. */
+export function apiAdmission(): Admission {
+  const holder = globalThis as { [KEY]?: Admission };
+  holder[KEY] ??= new Admission(admissionFromEnv());
+  return holder[KEY];
+}
