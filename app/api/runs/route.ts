@@ -3,6 +3,7 @@ import { parseCheckInput } from '@/lib/api/check-input';
 import { apiError, jsonResponse } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
 import { runs } from '@/lib/runs/registry';
+import { apiAdmission } from '@/lib/security/admission';
 import { startRun } from '@/lib/runs/start';
 
 /** `POST /api/runs`: starts a diagnosis and answers its id at once; poll `GET /api/runs/<id>`. */
@@ -11,7 +12,17 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const parsed = parseCheckInput(body.value);
   if (!parsed.ok) return apiError(400, 'invalid-input', parsed.message);
-  const { run, done } = startRun(runs, parsed.target);
-  after(done);
+  const ticket = apiAdmission().admit(request);
+  if (!ticket.ok) return ticket.response;
+  let started: ReturnType<typeof startRun>;
+  try {
+    started = startRun(runs, parsed.target);
+  } catch (error) {
+    ticket.release();
+    throw error;
+  }
+  const { run, done } = started;
+  // The slot is held until the background diagnosis ends, not just until this answer.
+  after(done.finally(ticket.release));
   return jsonResponse({ id: run.id }, 202, { location: `/api/runs/${run.id}` });
 }
