@@ -118,8 +118,16 @@ export function WidgetCard({
             </dd>
           </dl>
 
-          <CspTable csps={widget.csp} applied={csp} />
-          <AssetTable assets={widget.assets} csp={csp} labels={labels} />
+          {read?.content ? (
+            <>
+              <CspTable csps={widget.csp} applied={csp} />
+              <AssetTable assets={widget.assets} csp={csp} labels={labels} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-500">
+              The template could not be read: its CSP and the assets it loads are unknown.
+            </p>
+          )}
 
           {findings.length > 0 ? (
             <ul className="space-y-1.5" data-testid="widget-findings">

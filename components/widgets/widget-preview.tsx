@@ -102,7 +102,8 @@ export function WidgetPreview({
         case 'error':
           add({
             kind: 'error',
-            text: `Uncaught ${message.data.message}${message.data.line ? ` (line ${message.data.line}:${message.data.column})` : ''}`,
+            // No line numbers: they would point into the preview document, not the template.
+            text: `Uncaught ${message.data.message}`,
           });
           break;
         case 'rejection':

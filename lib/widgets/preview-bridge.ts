@@ -53,7 +53,7 @@ const BRIDGE_SOURCE = String.raw`(function (config) {
       var url = target.src || target.href || target.data || '';
       send('asset', { tag: text(target.tagName).toLowerCase(), url: text(url) });
     } else {
-      send('error', { message: text(event.error || event.message), source: text(event.filename || ''), line: event.lineno || 0, column: event.colno || 0 });
+      send('error', { message: text(event.error || event.message) });
     }
   }, true);
   window.addEventListener('unhandledrejection', function (event) {

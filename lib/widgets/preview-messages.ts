@@ -11,10 +11,7 @@ const text = (max = 1000) =>
 const BridgeDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready'), data: z.object({ appsSdk: z.boolean() }) }),
   z.object({ kind: z.literal('loaded'), data: z.object({}) }),
-  z.object({
-    kind: z.literal('error'),
-    data: z.object({ message: text(), source: text(300), line: z.number(), column: z.number() }),
-  }),
+  z.object({ kind: z.literal('error'), data: z.object({ message: text() }) }),
   z.object({ kind: z.literal('rejection'), data: z.object({ message: text() }) }),
   z.object({
     kind: z.literal('console'),
