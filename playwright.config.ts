@@ -48,7 +48,14 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Samples are served by the app itself and checked through their public URL.
-    env: { MCP_DOCTOR_ORIGIN: ORIGIN, NEXT_TELEMETRY_DISABLED: '1' },
+    // The suite starts many diagnoses from one client: the per-client rate limit is for a deployed
+    // dashboard (e2e/security.spec.ts checks it on a server of its own).
+    env: {
+      MCP_DOCTOR_ORIGIN: ORIGIN,
+      NEXT_TELEMETRY_DISABLED: '1',
+      MCP_DOCTOR_RATE_PER_MINUTE: '6000',
+      MCP_DOCTOR_RATE_BURST: '1000',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },
