@@ -167,6 +167,10 @@ test('a hostile widget stays in its sandbox: no DOM, cookie, storage, navigation
   const log = page.getByTestId('widget-log-show_dashboard');
   await expect(log).toContainText('unsigned messages ignored');
   await expect(log).not.toContainText('FORGED');
+  // The attempt to send data out was stopped by the preview's CSP, and reported as such.
+  await expect(log.locator('[data-kind="csp"]').first()).toContainText(
+    'Blocked by connect-src: http://127.0.0.1:9/exfiltrate',
+  );
   const box = await page.getByTestId('widget-preview-show_dashboard').boundingBox();
   expect(box?.height ?? 0).toBeLessThan(1000);
 });

