@@ -1,7 +1,12 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 3100;
 const ORIGIN = `http://localhost:${PORT}`;
+// A fresh SQLite store for each run (the path names this process, which starts the server), and
+// never the PostgreSQL cluster CI starts for the store's own tests.
+const E2E_DB = path.join(os.tmpdir(), `mcp-doctor-e2e-${process.pid}`, 'store.db');
 
 /**
  * e2e against the production app. This config does not build: the test script (`npm test`) runs
@@ -55,6 +60,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       MCP_DOCTOR_RATE_PER_MINUTE: '6000',
       MCP_DOCTOR_RATE_BURST: '1000',
+      MCP_DOCTOR_DB: E2E_DB,
+      DATABASE_URL: '',
     },
     stdout: 'pipe',
     stderr: 'pipe',

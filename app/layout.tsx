@@ -36,6 +36,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/" className="hover:text-slate-900">
                 New check
               </Link>
+              <Link href="/sessions" className="hover:text-slate-900">
+                Sessions
+              </Link>
+              <Link href="/history" className="hover:text-slate-900">
+                History
+              </Link>
               <Link href="/#api" className="hover:text-slate-900">
                 API
               </Link>

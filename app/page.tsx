@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { CheckForm } from '@/components/check/check-form';
 import { ApiHelp } from '@/components/home/api-help';
 import { SampleList } from '@/components/home/sample-list';
+import { TeamSection } from '@/components/session/team-section';
 import { Section } from '@/components/ui/section';
 import { appOrigin } from '@/lib/samples/origin';
 import { SAMPLES } from '@/lib/samples/catalog';
@@ -32,6 +33,9 @@ export default async function HomePage() {
         aside="Served by this app; each shows one kind of problem"
       >
         <SampleList samples={SAMPLES} />
+      </Section>
+      <Section id="team" title="Debugging with your team">
+        <TeamSection />
       </Section>
       <Section id="api" title="From CI">
         <ApiHelp origin={appOrigin()} />

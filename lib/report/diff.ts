@@ -1,50 +1,23 @@
-import { z } from 'zod';
 import { canonicalJson, isRecord, toolLabel } from '@/lib/checks/shared/tool-entries';
 import {
-  AreaSchema,
-  CheckStatusSchema,
-  ReportSchema,
-  RowStatusSchema,
-  SeveritySchema,
-  type Report,
-} from './schema';
+  DIFF_VALUE_MAX,
+  TOOL_FIELDS,
+  type CheckChange,
+  type CheckVerdict,
+  type RunDiff,
+  type RunSnapshot,
+  type ToolDiff,
+  type ToolFieldChange,
+} from './diff-schema';
+import type { Report } from './schema';
+
+export * from './diff-schema';
 
 /**
  * What changed between two runs of one endpoint: the tools (what ChatGPT caches when a connector
  * is added, and keeps until "Refresh") and the checks' verdicts. Pure: callers pass what the store
  * kept of each run.
  */
-
-/** The parts of a tool ChatGPT shows the model or acts on, in the order a difference is named. */
-export const TOOL_FIELDS = [
-  'title',
-  'description',
-  'inputSchema',
-  'outputSchema',
-  'annotations',
-  '_meta',
-] as const;
-export const ToolFieldSchema = z.enum([...TOOL_FIELDS, 'other fields']);
-export type ToolField = z.infer<typeof ToolFieldSchema>;
-
-/** Bound on each rendered value in a diff: schemas can be large, and a diff is polled. */
-export const DIFF_VALUE_MAX = 4000;
-
-export const ToolFieldChangeSchema = z.object({
-  field: ToolFieldSchema,
-  /** Pretty JSON of the value before and after (bounded), null when absent. */
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-});
-export type ToolFieldChange = z.infer<typeof ToolFieldChangeSchema>;
-
-export const ToolDiffSchema = z.object({
-  added: z.array(z.string()),
-  removed: z.array(z.string()),
-  changed: z.array(z.object({ name: z.string(), fields: z.array(ToolFieldChangeSchema) })),
-  unchanged: z.number().int(),
-});
-export type ToolDiff = z.infer<typeof ToolDiffSchema>;
 
 function render(value: unknown): string | null {
   if (value === undefined) return null;
@@ -100,25 +73,6 @@ export function diffTools(before: readonly unknown[], after: readonly unknown[])
 export const toolDiffIsEmpty = (diff: ToolDiff): boolean =>
   diff.added.length + diff.removed.length + diff.changed.length === 0;
 
-/** One check's verdict, all a run diff needs of it. */
-export const CheckVerdictSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  status: CheckStatusSchema,
-  severity: SeveritySchema,
-});
-export type CheckVerdict = z.infer<typeof CheckVerdictSchema>;
-
-const VerdictSchema = z.object({ status: CheckStatusSchema, severity: SeveritySchema });
-export const CheckChangeSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  /** null: the check did not exist in that run (another MCP Doctor version judged it). */
-  before: VerdictSchema.nullable(),
-  after: VerdictSchema.nullable(),
-});
-export type CheckChange = z.infer<typeof CheckChangeSchema>;
-
 // A failure's weight is part of its verdict: a warning that became an error has changed.
 const verdictKey = (c: Pick<CheckVerdict, 'status' | 'severity'>) =>
   c.status === 'fail' ? `fail:${c.severity}` : c.status;
@@ -150,18 +104,6 @@ export function diffChecks(
   return changes;
 }
 
-/** What a run diff needs of a finished run; the store keeps it beside the report. */
-export const RunSnapshotSchema = z.object({
-  runId: z.string(),
-  startedAt: z.string(),
-  status: ReportSchema.shape.status,
-  rows: z.array(z.object({ id: AreaSchema, status: RowStatusSchema })),
-  /** The tools when `tools/list` completed, null when it did not (nothing to compare then). */
-  tools: z.array(z.unknown()).nullable(),
-  checks: z.array(CheckVerdictSchema),
-});
-export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
-
 /** A listing that completed: every page answered and nothing stopped it early. */
 export function completeToolList(report: Pick<Report, 'listing' | 'tools'>): unknown[] | null {
   const listing = report.listing;
@@ -185,16 +127,6 @@ export function snapshotOf(runId: string, report: Report): RunSnapshot {
     })),
   };
 }
-
-const DiffSideSchema = RunSnapshotSchema.pick({ runId: true, startedAt: true, status: true });
-export const RunDiffSchema = z.object({
-  from: DiffSideSchema,
-  to: DiffSideSchema,
-  /** null when either run has no complete tool list. */
-  tools: ToolDiffSchema.nullable(),
-  checks: z.array(CheckChangeSchema),
-});
-export type RunDiff = z.infer<typeof RunDiffSchema>;
 
 export function diffRuns(before: RunSnapshot, after: RunSnapshot): RunDiff {
   const side = (s: RunSnapshot) => ({ runId: s.runId, startedAt: s.startedAt, status: s.status });

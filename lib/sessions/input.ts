@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatIssues, TargetInputSchema, TargetUrlSchema } from '@/lib/probe/target';
 import { RunIdSchema } from '@/lib/runs/schema';
+import { parseCursor } from '@/lib/store/cursor';
 
 /** Bounds on what people write into a shared session. */
 export const MAX_NOTE_BYTES = 10 * 1024;
@@ -90,6 +91,23 @@ export const NoteInputSchema = z
     message: 'checkId and exchangeId need the runId they belong to',
   });
 export type NoteInput = z.output<typeof NoteInputSchema>;
+
+/** `GET /api/runs?url=…&limit=…&cursor=…`: one endpoint's history, a bounded page at a time. */
+export const HistoryQuerySchema = z.strictObject({
+  url: z
+    .string({ error: 'url is required: the endpoint whose runs to list' })
+    .max(2048, 'url is longer than 2048 characters'),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(100, 'limit must be at most 100')
+    .default(20),
+  cursor: z
+    .string()
+    .refine((c) => parseCursor(c).success, 'cursor is not one this API gave')
+    .optional(),
+});
 
 /** Parses untrusted input, or explains in one line what is wrong. */
 export function parseInput<S extends z.ZodType>(

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { Redactor } from '@/lib/probe/redact';
 import { TranscriptSchema, type Body, type Transcript } from '@/lib/report/schema';
 import type { StoredRun } from '@/lib/store/schema';
+import { MAX_IMPORT_BYTES } from './transfer-limits';
 
-/** An exported run is one JSON file; 20 MB holds the largest report the probe's bounds allow. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
+export { MAX_IMPORT_BYTES };
 export const EXPORT_FORMAT = 'mcp-doctor-run';
 
 /** The export file: what the run was, and its report (the transcript plus the judgement then). */

@@ -1,29 +1,10 @@
-import { z } from 'zod';
-import { diffRuns, RunDiffSchema } from '@/lib/report/diff';
 import { REDACTED } from '@/lib/probe/redact';
-import { NoteSchema, RunSummarySchema, SessionSchema } from '@/lib/store/schema';
+import { diffRuns } from '@/lib/report/diff';
 import type { Store } from '@/lib/store/store';
+import type { SessionView } from './view-schema';
 
 /** Runs a session page shows: the newest; older ones stay in the endpoint's history. */
 export const SESSION_RUNS_SHOWN = 50;
-
-/** What `GET /api/sessions/<id>` answers; the session page polls it. */
-export const SessionViewSchema = z.object({
-  session: SessionSchema,
-  /** Newest first. */
-  runs: z.array(RunSummarySchema),
-  /** Each finished run against the finished run before it in this session, newest first. */
-  diffs: z.array(RunDiffSchema),
-  notes: z.array(NoteSchema),
-  rerun: z.object({
-    /** The session's URL had secrets in it (stored redacted): a rerun needs the full URL. */
-    needsUrl: z.boolean(),
-    /** The last run was sent with a token / these headers, whose values are not kept. */
-    token: z.boolean(),
-    headerNames: z.array(z.string()),
-  }),
-});
-export type SessionView = z.infer<typeof SessionViewSchema>;
 
 const hasRedaction = (url: string) =>
   url.includes(REDACTED) || url.includes(encodeURIComponent(REDACTED));

@@ -6,6 +6,7 @@ import type { Run } from '@/lib/runs/schema';
 import { blobRefs, externalizeBodies, restoreBodies } from './blobs';
 import type { StoreConfig } from './config';
 import { countAll, openDatabase, type Db, type RunsTable } from './database';
+import { encodeCursor, parseCursor } from './cursor';
 import { migrate } from './migrations';
 import {
   NoteSchema,
@@ -95,21 +96,6 @@ export interface HistoryPage {
   runs: RunSummary[];
   next: string | null;
 }
-
-const CursorSchema = z
-  .string()
-  .max(200)
-  .transform((value, ctx) => {
-    const [startedAt, id] = Buffer.from(value, 'base64url').toString().split('\n');
-    if (!startedAt || !id) {
-      ctx.addIssue({ code: 'custom', message: 'cursor is not one this API gave' });
-      return z.NEVER;
-    }
-    return { startedAt, id };
-  });
-export const encodeCursor = (run: Pick<RunSummary, 'startedAt' | 'id'>) =>
-  Buffer.from(`${run.startedAt}\n${run.id}`).toString('base64url');
-export const parseCursor = (value: string) => CursorSchema.safeParse(value);
 
 /**
  * Runs, sessions and notes, in SQLite or PostgreSQL. Everything saved is already redacted by the

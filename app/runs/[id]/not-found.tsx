@@ -5,7 +5,7 @@ export default function RunNotFound() {
     <div className="mx-auto max-w-xl space-y-4 py-12 text-center">
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Run not found</h1>
       <p className="text-slate-600">
-        Runs are kept in memory for the last 200 checks; this one is gone, or the id is wrong.
+        The id is wrong, or the run is older than the retention period and was removed.
       </p>
       <Link
         href="/"

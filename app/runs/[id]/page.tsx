@@ -1,23 +1,44 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { RunHistoryPanel } from '@/components/history/run-history-panel';
 import { ReportView } from '@/components/report/report-view';
 import { RunFailed } from '@/components/run/run-failed';
 import { RunProgress } from '@/components/run/run-progress';
+import { snapshotOf } from '@/lib/report/diff';
 import { runs } from '@/lib/runs/registry';
 import { RunIdSchema } from '@/lib/runs/schema';
+import { getStore } from '@/lib/store';
 
-const findRun = (id: string) => (RunIdSchema.safeParse(id).success ? runs.get(id) : undefined);
+const findRun = async (id: string) =>
+  RunIdSchema.safeParse(id).success ? await runs.load(id) : undefined;
 
 export async function generateMetadata({ params }: PageProps<'/runs/[id]'>): Promise<Metadata> {
-  const run = findRun((await params).id);
+  const run = await findRun((await params).id);
   return { title: run ? run.url : 'Run not found' };
 }
 
 export default async function RunPage({ params }: PageProps<'/runs/[id]'>) {
   const { id } = await params;
-  const run = findRun(id);
+  const run = await findRun(id);
   if (!run) notFound();
-  if (run.state === 'done' && run.report) return <ReportView report={run.report} runId={run.id} />;
+  if (run.state === 'done' && run.report) {
+    const store = await getStore();
+    const [previous, sessions] = await Promise.all([
+      store.previousSnapshot(run.url, { id: run.id, startedAt: run.startedAt }),
+      store.sessionsOfRun(run.id),
+    ]);
+    return (
+      <div className="space-y-8">
+        <RunHistoryPanel
+          run={run}
+          previous={previous}
+          current={snapshotOf(run.id, run.report)}
+          sessions={sessions}
+        />
+        <ReportView report={run.report} runId={run.id} />
+      </div>
+    );
+  }
   if (run.state === 'failed') return <RunFailed run={run} />;
   return <RunProgress initial={{ id: run.id, state: run.state, steps: run.steps }} url={run.url} />;
 }
