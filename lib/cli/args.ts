@@ -118,7 +118,8 @@ Options:
       --json                  print the whole report as JSON
       --junit                 print JUnit XML (one suite per row, one case per check)
       --strict                fail on warnings too
-      --timeout <ms>          time budget of the whole run (1000–120000, default 45000)
+      --timeout <ms>          time budget of the diagnosis, and of --repeat's samples (1000–120000,
+                              default 45000)
       --expect-tools <a,b>    fail when one of these tools is not listed
       --min-tools <n>         fail when fewer tools are listed
       --skip <areas>          leave out tools, widgets and/or auth (comma-separated)
