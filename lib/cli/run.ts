@@ -1,11 +1,10 @@
 import { diagnose } from '@/lib/diagnose';
 import { measureLatency } from '@/lib/probe/latency';
-import { applyCiOptions } from '@/lib/report/ci-options';
-import { toJUnit } from '@/lib/report/junit';
+import { applyCiOptions, renderReport } from '@/lib/report/ci-options';
 import type { ReportWithLatency } from '@/lib/report/latency-schema';
 import type { Step } from '@/lib/report/schema';
 import { isHealthy } from '@/lib/report/summarize';
-import { terminalSafe, textSummary, wantsColor } from '@/lib/report/text-summary';
+import { terminalSafe, wantsColor } from '@/lib/report/text-summary';
 import { parseCommand, USAGE, UsageError } from './args';
 
 interface Output {
@@ -66,22 +65,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.stderr.write('mcp-doctor: --repeat: latency not measured, no MCP session was opened\n');
       }
     }
-    switch (options.format) {
-      case 'json':
-        io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        break;
-      case 'junit':
-        io.stdout.write(toJUnit(report));
-        break;
-      case 'text':
-        io.stdout.write(
-          textSummary(report, {
-            color: wantsColor(io.stdout.isTTY, io.env),
-            strict: options.strict,
-          }),
-        );
-        break;
-    }
+    const color = options.format === 'text' && wantsColor(io.stdout.isTTY, io.env);
+    io.stdout.write(renderReport(report, options.format, { strict: options.strict, color }).body);
     return isHealthy(report, options.strict) ? EXIT.healthy : EXIT.unhealthy;
   } catch (error) {
     // The probe records what the server does; reaching here is a fault of the run itself.

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { listedTools, noSession, response, tool, transcript } from '@/lib/checks/testing';
 import { buildReport } from './build-report';
-import { applyCiOptions, parseCiOptions, SKIPPED_ON_REQUEST, type CiOptions } from './ci-options';
+import {
+  applyCiOptions,
+  parseCiOptions,
+  renderReport,
+  SKIPPED_ON_REQUEST,
+  type CiOptions,
+} from './ci-options';
 import { ReportSchema } from './schema';
 import { isHealthy } from './summarize';
 
@@ -157,5 +163,21 @@ describe('applyCiOptions', () => {
     const once = applyCiOptions(base, opts);
     expect(base).toEqual(before);
     expect(applyCiOptions(once, opts)).toEqual(once);
+  });
+});
+
+describe('renderReport', () => {
+  it('renders each format with its media type', () => {
+    const report = threeTools();
+    const json = renderReport(report, 'json', { strict: false });
+    expect(json.contentType).toBe('application/json; charset=utf-8');
+    expect(ReportSchema.parse(JSON.parse(json.body))).toEqual(report);
+    const junit = renderReport(report, 'junit', { strict: false });
+    expect(junit.contentType).toBe('application/xml; charset=utf-8');
+    expect(junit.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    const text = renderReport(report, 'text', { strict: false });
+    expect(text.contentType).toBe('text/plain; charset=utf-8');
+    expect(text.body).toContain('Tools not showing');
+    expect(text.body).not.toContain('\u001b');
   });
 });

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { defineCheck, pass, runCheck, skip, type CheckDefinition } from '@/lib/checks/define';
 import { LIMITS } from '@/lib/probe/limits';
 import { formatIssues } from '@/lib/probe/target';
+import { toJUnit } from './junit';
+import type { ReportWithLatency } from './latency-schema';
 import type { Area, Report, Row, Transcript } from './schema';
 import { AREAS, orderChecks, overallStatus, summarizeRow } from './summarize';
+import { textSummary } from './text-summary';
 
 /** `repeat` re-opens a session per sample; 20 keeps a CI job's extra load on a server small. */
 export const MAX_REPEAT = 20;
@@ -224,4 +227,25 @@ export function applyCiOptions<R extends Report>(report: R, options: CiOptions):
     return { id: area, title, status: 'skipped', summary: SKIPPED_ON_REQUEST, fix: null };
   });
   return { ...report, checks, rows, status: overallStatus(rows) };
+}
+
+const CONTENT_TYPES: Record<OutputFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  junit: 'application/xml; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+};
+
+/** The report in the format a CI job asked for, with the media type to answer it with. */
+export function renderReport(
+  report: ReportWithLatency,
+  format: OutputFormat,
+  options: { strict: boolean; color?: boolean },
+): { body: string; contentType: string } {
+  const body =
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'junit'
+        ? toJUnit(report)
+        : textSummary(report, { strict: options.strict, color: options.color ?? false });
+  return { body, contentType: CONTENT_TYPES[format] };
 }
