@@ -112,5 +112,5 @@ test('an open server’s Auth row is skipped: no authentication required', async
   await checkSample(page, 'healthy');
   await expect(page.getByTestId('row-auth')).toHaveAttribute('data-status', 'skipped');
   await expect(page.getByTestId('row-auth')).toContainText('no authentication required');
-  await expect(page.getByTestId('auth-panel')).toContainText('no authentication required');
+  await expect(page.getByTestId('auth-panel')).toContainText('No authentication required');
 });

@@ -30,7 +30,9 @@ export function AuthPanel({ report }: { report: Report }) {
       {!auth || !auth.required ? (
         <div className="space-y-3" data-testid="auth-panel">
           <p className="text-sm text-slate-700">
-            {step?.summary ?? 'Authorization was not probed.'}
+            {auth
+              ? `No authentication required: the server answered initialize ${auth.token ? 'even without your token or headers' : 'without credentials'}, so there is nothing for ChatGPT to sign in to.`
+              : sentence(step?.summary ?? 'Authorization was not probed.')}
           </p>
           {auth?.token ? <TokenVerdictView auth={auth} labels={labels} /> : null}
         </div>
@@ -68,7 +70,7 @@ export function AuthPanel({ report }: { report: Report }) {
                 'auth.endpoints',
                 'auth.scopes',
                 'auth.iss-parameter',
-              ].filter((id) => report.checks.some((c) => c.id === id && c.status === 'fail'))}
+              ]}
             />
             {auth.documents.length === 0 ? (
               <p className="text-sm text-slate-600">No metadata document was found.</p>
@@ -100,6 +102,10 @@ export function AuthPanel({ report }: { report: Report }) {
     </Section>
   );
 }
+
+/** A step summary ("skipped: …") as a sentence. */
+const sentence = (text: string) =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,7 +1,6 @@
 import type { Challenge } from '@/lib/report/schema-auth';
 import { EvidenceLinks } from '@/components/report/evidence-links';
 import type { ExchangeLabels } from '@/components/report/exchange-labels';
-import { CodeBlock } from '@/components/ui/code-block';
 
 /** The 401/403 and its `WWW-Authenticate`, raw and parsed, with what the SDK reads from it. */
 export function ChallengeView({
@@ -40,7 +39,12 @@ export function ChallengeView({
           No WWW-Authenticate header: a client cannot learn how to authorize.
         </p>
       ) : (
-        <CodeBlock label="WWW-Authenticate">{`WWW-Authenticate: ${challenge.header}`}</CodeBlock>
+        <pre
+          aria-label="WWW-Authenticate"
+          className="whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100"
+        >
+          <code>{`WWW-Authenticate: ${challenge.header}`}</code>
+        </pre>
       )}
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
         {rows.map(([name, value]) => (

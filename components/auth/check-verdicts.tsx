@@ -2,7 +2,10 @@ import type { CheckResult } from '@/lib/report/schema';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { checkTone } from '@/components/ui/status';
 
-/** The verdicts of the checks that judge one part of the panel, linked to their full cards. */
+/**
+ * The findings of the checks that judge one part of the panel, linked to their full cards. Passes
+ * are left out: the timeline and the documents already show what is right.
+ */
 export function CheckVerdicts({
   checks,
   ids,
@@ -10,7 +13,9 @@ export function CheckVerdicts({
   checks: readonly CheckResult[];
   ids: readonly string[];
 }) {
-  const shown = ids.flatMap((id) => checks.filter((c) => c.id === id && c.status !== 'skipped'));
+  const shown = ids.flatMap((id) =>
+    checks.filter((c) => c.id === id && (c.status === 'fail' || c.status === 'error')),
+  );
   if (shown.length === 0) return null;
   return (
     <ul className="mb-3 space-y-1">

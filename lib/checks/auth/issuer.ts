@@ -16,7 +16,8 @@ export default defineCheck({
     const { auth } = applies;
     const doc = documentOf(auth, 'authorization-server');
     const fields = fieldsOf(doc);
-    if (!doc || !fields || doc.issuer === null) return skip('skipped: no authorization server metadata was accepted');
+    if (!doc || !fields || doc.issuer === null)
+      return skip('skipped: no authorization server metadata was accepted');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const claimed = fields.issuer;
     if (typeof claimed !== 'string') return skip('skipped: the metadata has no issuer');
@@ -37,7 +38,7 @@ export default defineCheck({
     return {
       status: 'fail',
       code: 'mismatch',
-      message: `The metadata found from ${expected} says its issuer is ${claimed} (RFC 8414 §3.3 requires them identical; the MCP SDK does not check, other clients do).`,
+      message: `The metadata found from ${expected} says its issuer is ${claimed} (RFC 8414 §3.3 requires them identical; the MCP SDK does not check it, stricter clients refuse it).`,
       evidence,
     };
   },
