@@ -91,10 +91,12 @@ export async function callForRun(
     let next =
       Math.max(0, ...run.report.exchanges.map((x) => Number(x.id.replace(/^x/, '')) || 0)) + 1;
     const ids = new Map<string, string>();
+    // The call's clock starts at its own zero; on the run's clock it comes after everything else.
+    const offset = Math.max(0, Date.parse(call.startedAt) - Date.parse(run.report.startedAt));
     const renumbered: Exchange[] = exchanges.map((x) => {
       const id = `x${next++}`;
       ids.set(x.id, id);
-      return { ...x, id };
+      return { ...x, id, startedAt: x.startedAt + offset };
     });
     const appended: WidgetCall = {
       ...call,

@@ -117,6 +117,9 @@ describe('Call and render', () => {
     const added = report?.exchanges.slice(count) ?? [];
     expect(added.map((x) => x.id)).toEqual(outcome.call.exchangeIds);
     expect(new Set(report?.exchanges.map((x) => x.id)).size).toBe(report?.exchanges.length);
+    // On the run's clock, after every exchange of the run itself.
+    const lastOfRun = Math.max(...(before?.exchanges.map((x) => x.startedAt) ?? [0]));
+    expect(added.every((x) => x.startedAt > lastOfRun)).toBe(true);
     expect(added.some((x) => x.rpc?.method === 'tools/call')).toBe(true);
     const call = added.find((x) => x.rpc?.method === 'tools/call');
     expect(header(call?.request.headers ?? [], 'authorization')).toBe('Bearer [redacted]');
