@@ -26,10 +26,11 @@ test.describe('GET /api/check, as CI calls it', () => {
     expect(report.rows.map((r) => r.id)).toEqual(['connection', 'tools', 'widgets', 'auth']);
     expect(report.rows.find((r) => r.id === 'tools')?.status).toBe('pass');
     expect(report.checks.length).toBeGreaterThan(0);
-    // Healthy, but on localhost: the one finding is the warning that ChatGPT cannot reach it.
+    // Healthy, but on localhost: nothing blocks, and ChatGPT cannot reach it is a warning.
     expect(report.status).toBe('warn');
     const findings = report.checks.filter((c) => c.status === 'fail');
-    expect(findings.map((c) => [c.id, c.severity])).toEqual([['connection.public', 'warning']]);
+    expect(findings.filter((c) => c.severity === 'error')).toEqual([]);
+    expect(findings.find((c) => c.id === 'connection.public')?.severity).toBe('warning');
   });
 
   test('strict=1 also fails on warnings', async ({ request }) => {
