@@ -219,8 +219,8 @@ export function WidgetPreview({
     };
 
     const onMessage = (event: MessageEvent) => {
-      const window = frame.current?.contentWindow;
-      if (!window || event.source !== window) return;
+      const child = frame.current?.contentWindow;
+      if (!child || event.source !== child) return;
       const report = BridgeMessageSchema.safeParse(event.data);
       if (report.success) {
         if (report.data.nonce === nonce) onBridge(report.data);
