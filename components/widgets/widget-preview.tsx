@@ -145,7 +145,7 @@ export function WidgetPreview({
           return reply(id, {
             protocolVersion: '2026-01-26',
             hostInfo: HOST_INFO,
-            hostCapabilities: { openLinks: {}, logging: {} },
+            hostCapabilities: { logging: {} },
             hostContext: {
               toolInfo: { tool: toolDescriptor },
               theme: 'light',
@@ -204,7 +204,9 @@ export function WidgetPreview({
             kind: 'host',
             text: `ui/open-link ${link.success ? link.data.url : '(malformed)'}: not opened by the preview`,
           });
-          return isRequest ? reply(id, {}) : undefined;
+          return isRequest
+            ? fail(id, -32000, 'The MCP Doctor preview does not open links')
+            : undefined;
         }
         case 'ui/message':
         case 'ui/update-model-context':
