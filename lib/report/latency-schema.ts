@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProbeErrorSchema, ReportSchema, TransportSchema } from './schema';
+import type { Report } from './schema';
 
 export const LatencyMethodSchema = z.enum(['initialize', 'tools/list']);
 export type LatencyMethod = z.infer<typeof LatencyMethodSchema>;
@@ -22,16 +22,18 @@ export type LatencyStats = z.infer<typeof LatencyStatsSchema>;
  */
 export const LatencySchema = z.object({
   repeat: z.number().int().min(1),
-  transport: TransportSchema,
+  // TransportSchema and ProbeErrorSchema of schema.ts, restated: this module must not import
+  // schema.ts at run time, so that schema.ts can import it to give the Report a `latency` field
+  // (as it does schema-auth.ts and schema-widgets.ts) without an import cycle.
+  transport: z.enum(['streamable-http', 'sse']),
   methods: z.array(LatencyStatsSchema),
   /** The distinct errors met, first few only. */
-  errors: z.array(ProbeErrorSchema),
+  errors: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 export type Latency = z.infer<typeof LatencySchema>;
 
 /** Until `latency` is a field of ReportSchema itself: a report that may carry the measurements. */
-export const ReportWithLatencySchema = ReportSchema.extend({ latency: LatencySchema.optional() });
-export type ReportWithLatency = z.infer<typeof ReportWithLatencySchema>;
+export type ReportWithLatency = Report & { latency?: Latency };
 
 /** Nearest-rank percentile (the smallest sample with at least p% of samples at or below it). */
 export function percentile(sorted: readonly number[], p: number): number | null {

@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportJsonSchema } from '@/lib/report/json-schema';
-import { ReportWithLatencySchema } from '@/lib/report/latency-schema';
+import { LatencySchema } from '@/lib/report/latency-schema';
 import { ReportSchema } from '@/lib/report/schema';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { healthyServer } from '@/lib/samples/healthy';
@@ -226,8 +226,8 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
   it('measures latency over --repeat new sessions', async () => {
     const json = await cli([healthy.url, '--json', '--repeat', '3']);
     expect(json.code).toBe(0);
-    const parsed = ReportWithLatencySchema.parse(JSON.parse(json.stdout));
-    expect(parsed.latency?.methods.map((m) => [m.method, m.samples, m.failures])).toEqual([
+    const latency = LatencySchema.parse(JSON.parse(json.stdout).latency);
+    expect(latency.methods.map((m) => [m.method, m.samples, m.failures])).toEqual([
       ['initialize', 3, 0],
       ['tools/list', 3, 0],
     ]);
