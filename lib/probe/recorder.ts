@@ -37,6 +37,13 @@ interface OpenExchange {
 /** How long a cancelled body is still read for the log. */
 const DRAIN_MS = 1_000;
 
+/**
+ * Bytes read past the display bound, never shown: enough to see whole a secret that straddles the
+ * cut (a token is at most 8,192 characters), so that the redactor drops it rather than keeping
+ * its start.
+ */
+const SECRET_MARGIN_BYTES = 16 * 1024;
+
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
@@ -83,7 +90,11 @@ export class Recorder {
   /** For third-party origins (a widget's assets): recorded the same, but the user's headers and token are not sent there. */
   readonly fetchAnonymous: FetchLike = (input, init) => this.send(input, init, false);
 
-  private readonly send = async (input: string | URL, init: RequestInit | undefined, withUserHeaders: boolean): Promise<Response> => {
+  private readonly send = async (
+    input: string | URL,
+    init: RequestInit | undefined,
+    withUserHeaders: boolean,
+  ): Promise<Response> => {
     const url = input instanceof URL ? input.href : String(input);
     const headers = new Headers(withUserHeaders ? this.options.headers : undefined);
     new Headers(init?.headers).forEach((value, key) => headers.set(key, value));
@@ -117,7 +128,13 @@ export class Recorder {
     let response: Response;
     try {
       const baseFetch = this.options.baseFetch ?? fetch;
-      response = await baseFetch(url, { ...init, method, headers, signal, redirect: init?.redirect });
+      response = await baseFetch(url, {
+        ...init,
+        method,
+        headers,
+        signal,
+        redirect: init?.redirect,
+      });
     } catch (error) {
       throw this.fail(exchange, toProbeError(abortReason(signal) ?? error, doing));
     }
@@ -152,8 +169,9 @@ export class Recorder {
     };
     const keep = (value: Uint8Array) => {
       body.bytes += value.byteLength;
-      if (body.kept < this.bounds.keptBodyBytes) {
-        const slice = value.subarray(0, this.bounds.keptBodyBytes - body.kept);
+      const capture = this.bounds.keptBodyBytes + SECRET_MARGIN_BYTES;
+      if (body.kept < capture) {
+        const slice = value.subarray(0, capture - body.kept);
         body.chunks.push(slice.slice());
         body.kept += slice.byteLength;
       }
@@ -196,11 +214,17 @@ export class Recorder {
     });
   }
 
-  private async drain(reader: ReadableStreamDefaultReader<Uint8Array>, body: { kept: number }, keep: (value: Uint8Array) => void): Promise<void> {
+  private async drain(
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    body: { kept: number },
+    keep: (value: Uint8Array) => void,
+  ): Promise<void> {
     const deadline = AbortSignal.timeout(DRAIN_MS);
-    const stopped = new Promise<void>((resolve) => deadline.addEventListener('abort', () => resolve(), { once: true }));
+    const stopped = new Promise<void>((resolve) =>
+      deadline.addEventListener('abort', () => resolve(), { once: true }),
+    );
     try {
-      while (body.kept < this.bounds.keptBodyBytes && !deadline.aborted) {
+      while (body.kept < this.bounds.keptBodyBytes + SECRET_MARGIN_BYTES && !deadline.aborted) {
         const next = await Promise.race([reader.read(), stopped.then(() => null)]);
         if (!next || next.done) return;
         keep(next.value);
@@ -255,13 +279,18 @@ export class Recorder {
           method: x.method,
           url: redactor.url(x.url),
           headers: redactor.headers(x.requestHeaders),
-          body: x.requestBody === null ? null : this.body(x.requestBody, new TextEncoder().encode(x.requestBody).byteLength, ''),
+          body:
+            x.requestBody === null
+              ? null
+              : this.body(x.requestBody, new TextEncoder().encode(x.requestBody).byteLength, ''),
         },
         response: x.response && {
           status: x.response.status,
           statusText: x.response.statusText,
           headers: redactor.headers(x.response.headers),
-          body: x.responseBody && this.body(decode(x.responseBody.chunks), x.responseBody.bytes, responseType),
+          body:
+            x.responseBody &&
+            this.body(decode(x.responseBody.chunks), x.responseBody.bytes, responseType),
         },
         error: x.error && { code: x.error.code, message: redactor.text(x.error.message) },
       };
@@ -270,10 +299,10 @@ export class Recorder {
 
   private body(raw: string, bytes: number, contentType: string): Body {
     const { keptBodyBytes, keptSseEvents } = this.bounds;
-    const kept = raw.length > keptBodyBytes ? raw.slice(0, keptBodyBytes) : raw;
-    const text = this.options.redactor.text(kept);
+    const text = this.options.redactor.cut(raw, keptBodyBytes);
     const body: Body = { text, bytes, truncated: bytes > keptBodyBytes };
-    if (/text\/event-stream/i.test(contentType)) body.events = parseSse(text).slice(0, keptSseEvents);
+    if (/text\/event-stream/i.test(contentType))
+      body.events = parseSse(text).slice(0, keptSseEvents);
     return body;
   }
 }
@@ -306,13 +335,15 @@ function decode(chunks: Uint8Array[]): string {
 }
 
 function rpcOf(body: string | null): Exchange['rpc'] {
-  if (!body || !body.startsWith('{') && !body.startsWith('[')) return undefined;
+  if (!body || (!body.startsWith('{') && !body.startsWith('['))) return undefined;
   try {
     const parsed: unknown = JSON.parse(body);
     const message = Array.isArray(parsed) ? parsed[0] : parsed;
     if (message && typeof message === 'object' && typeof message.method === 'string') {
       const id = message.id;
-      return typeof id === 'string' || typeof id === 'number' ? { method: message.method, id } : { method: message.method };
+      return typeof id === 'string' || typeof id === 'number'
+        ? { method: message.method, id }
+        : { method: message.method };
     }
   } catch {
     // Not JSON: recorded as text, judged by the checks.

@@ -32,11 +32,15 @@ const SECRET_PARAMS = [
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // "key": "value" in JSON, and key=value in forms and query strings.
-const JSON_SECRET = new RegExp(`("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+const JSON_SECRET = new RegExp(
+  `("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
+  'gi',
+);
 const FORM_SECRET = new RegExp(`(^|[?&\\s])(${SECRET_PARAMS.join('|')})=[^&\\s"]*`, 'gi');
 // A credential (RFC 9110 §11.2 token68), not the auth-params of a challenge: `Bearer
 // resource_metadata="…", scope="…"` in WWW-Authenticate is what auth discovery reads.
-const BEARER = /\b(Bearer|Basic)\s+(?![A-Za-z0-9\-._~+/]+\s*=\s*(?:"[^"]*"|[A-Za-z0-9\-._~+/]+)(?:\s|,|$))[A-Za-z0-9\-._~+/]+=*/g;
+const BEARER =
+  /\b(Bearer|Basic)\s+(?![A-Za-z0-9\-._~+/]+\s*=\s*(?:"[^"]*"|[A-Za-z0-9\-._~+/]+)(?:\s|,|$))[A-Za-z0-9\-._~+/]+=*/g;
 
 /**
  * Removes credentials from everything the probe records. It knows the run's own secrets (the token
@@ -70,9 +74,43 @@ export class Redactor {
       .replace(BEARER, `$1 ${REDACTED}`);
   }
 
+  /**
+   * The first `limit` characters of `text`, redacted. A secret that straddles the cut is dropped
+   * whole: cutting first and redacting after would keep the start of a secret the cut split (what
+   * a server that echoes the token can arrange). `text` should run past `limit` by the longest
+   * secret, so that one straddling the cut is seen whole.
+   */
+  cut(text: string, limit: number): string {
+    if (text.length <= limit) return this.text(text);
+    let end = limit;
+    for (;;) {
+      const straddling = this.spans(text).filter(([start, stop]) => start < end && stop > end);
+      if (!straddling.length) break;
+      end = Math.min(...straddling.map(([start]) => start));
+    }
+    return this.text(text.slice(0, end));
+  }
+
+  /** Where the secrets in `text` are: [start, end) of every literal and credential pattern. */
+  private spans(text: string): [number, number][] {
+    const out: [number, number][] = [];
+    for (const literal of this.literals) {
+      for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) {
+        out.push([at, at + literal.length]);
+      }
+    }
+    for (const pattern of [JSON_SECRET, FORM_SECRET, BEARER]) {
+      for (const match of text.matchAll(pattern))
+        out.push([match.index, match.index + match[0].length]);
+    }
+    return out;
+  }
+
   headers(headers: HeaderList): HeaderList {
     return headers.map(([name, value]) =>
-      this.secretHeaders.has(name.toLowerCase()) ? [name, redactHeaderValue(name, value)] : [name, this.text(value)],
+      this.secretHeaders.has(name.toLowerCase())
+        ? [name, redactHeaderValue(name, value)]
+        : [name, this.text(value)],
     );
   }
 
@@ -85,7 +123,9 @@ export class Redactor {
       return this.text(raw);
     }
     const userinfo = url.username || url.password ? `${REDACTED}@` : '';
-    return this.text(`${url.protocol}//${userinfo}${url.host}${url.pathname}${url.search}${url.hash}`);
+    return this.text(
+      `${url.protocol}//${userinfo}${url.host}${url.pathname}${url.search}${url.hash}`,
+    );
   }
 }
 
