@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { CheckInput } from '@/lib/api/check-input';
+import type { TargetInput } from '@/lib/probe/target';
 
 const StartedSchema = z.object({ id: z.string() });
 const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** Starts a run through the API; answers its id or the API's own explanation of what is wrong. */
 export async function startRun(
-  input: CheckInput,
+  input: TargetInput,
 ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   let response: Response;
   try {

@@ -14,7 +14,7 @@ describe('parseCheckQuery', () => {
     const parsed = query(
       `url=${encodeURIComponent('http://localhost:3100/samples/healthy/mcp')}&${extra}`,
     );
-    expect(parsed).toMatchObject({ ok: true, strict });
+    expect(parsed).toMatchObject({ ok: true, options: { strict } });
     expect(parsed.ok && parsed.target.url.href).toBe('http://localhost:3100/samples/healthy/mcp');
   });
 
@@ -32,10 +32,22 @@ describe('parseCheckQuery', () => {
     ['url=http://localhost/mcp&url=http://localhost/other', /url is given more than once/],
     ['url=http://localhost/mcp&token=abc', /only in a POST body/],
     ['url=http://localhost/mcp&timeoutMs=10', /timeoutMs must be at least/],
+    ['url=http://localhost/mcp&format=xml', /format: must be one of json, junit, text/],
+    ['url=http://localhost/mcp&repeat=500', /repeat must be at most 20/],
+    ['url=http://localhost/mcp&skip=connection', /connection cannot be skipped/],
+    ['url=http://localhost/mcp&minTools=zero', /minTools must be a whole number/],
   ])('refuses %j', (q, message) => {
     const parsed = query(q);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+
+  it('reads the CI options shared with the CLI', () => {
+    const parsed = query('url=http://localhost/mcp&expectTools=a,b&minTools=2&skip=auth,widgets&format=junit&repeat=3');
+    expect(parsed).toMatchObject({
+      ok: true,
+      options: { expectTools: ['a', 'b'], minTools: 2, skip: ['auth', 'widgets'], format: 'junit', repeat: 3, strict: false },
+    });
   });
 });
 
@@ -50,7 +62,7 @@ describe('parseCheckInput', () => {
     });
     expect(parsed).toMatchObject({
       ok: true,
-      strict: true,
+      options: { strict: true },
       target: { headers: { 'X-Team': 'blue' }, token: 'abcdef123', timeoutMs: 2000 },
     });
   });

@@ -1,21 +1,6 @@
 import { z } from 'zod';
-import {
-  TargetInputSchema,
-  TargetUrlSchema,
-  formatIssues,
-  toTarget,
-  type Target,
-} from '@/lib/probe/target';
-
-/** `strict=1` in a query string, `"strict": true` in JSON: CI tools write it both ways. */
-const StrictSchema = z.union(
-  [
-    z.boolean(),
-    z.enum(['1', 'true']).transform(() => true),
-    z.enum(['0', 'false']).transform(() => false),
-  ],
-  { error: 'must be 1, 0, true or false' },
-);
+import { CI_OPTION_NAMES, parseCiOptions, type CiOptions } from '@/lib/report/ci-options';
+import { TargetInputSchema, TargetUrlSchema, formatIssues, toTarget, type Target } from '@/lib/probe/target';
 
 // The target's own schema says "url is required" for any non-string; a number deserves its own words.
 const UrlFieldSchema = z
@@ -27,27 +12,34 @@ const UrlFieldSchema = z
   })
   .pipe(TargetUrlSchema);
 
-/** What `/api/check` and `/api/runs` accept: the probe's target plus the CI verdict's strictness. */
-export const CheckInputSchema = TargetInputSchema.extend({
-  url: UrlFieldSchema,
-  strict: StrictSchema.optional(),
-});
-export type CheckInput = z.input<typeof CheckInputSchema>;
+/** What to probe: the target's own fields (`timeoutMs` bounds both the probe and the verdict). */
+const CheckTargetSchema = TargetInputSchema.extend({ url: UrlFieldSchema });
 
-export type ParsedCheck =
-  { ok: true; target: Target; strict: boolean } | { ok: false; message: string };
+const CI_KEYS = new Set<string>(CI_OPTION_NAMES);
 
+export type ParsedCheck = { ok: true; target: Target; options: CiOptions } | { ok: false; message: string };
+
+/**
+ * What `/api/check` and `/api/runs` accept: the target (`url`, `headers`, `token`, `timeoutMs`)
+ * plus the CI options shared with the CLI (`strict`, `expectTools`, `minTools`, `skip`, `format`,
+ * `repeat`). Unknown fields are errors, so a typo in a CI job cannot pass by accident.
+ */
 export function parseCheckInput(input: unknown): ParsedCheck {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return {
-      ok: false,
-      message: 'the body must be a JSON object, such as {"url":"https://example.com/mcp"}',
-    };
+    return { ok: false, message: 'the body must be a JSON object, such as {"url":"https://example.com/mcp"}' };
   }
-  const parsed = CheckInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: formatIssues(parsed.error) };
-  const { strict, ...target } = parsed.data;
-  return { ok: true, target: toTarget(target), strict: strict ?? false };
+  const targetInput: Record<string, unknown> = {};
+  const ciInput: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'timeoutMs') targetInput[key] = ciInput[key] = value;
+    else if (CI_KEYS.has(key)) ciInput[key] = value;
+    else targetInput[key] = value;
+  }
+  const target = CheckTargetSchema.safeParse(targetInput);
+  if (!target.success) return { ok: false, message: formatIssues(target.error) };
+  const options = parseCiOptions(ciInput);
+  if (!options.ok) return options;
+  return { ok: true, target: toTarget(target.data), options: options.options };
 }
 
 /**
@@ -61,10 +53,7 @@ export function parseCheckQuery(params: URLSearchParams): ParsedCheck {
     input[key] = value;
   }
   if ('headers' in input || 'token' in input) {
-    return {
-      ok: false,
-      message: 'headers and token are accepted only in a POST body, not in the URL',
-    };
+    return { ok: false, message: 'headers and token are accepted only in a POST body, not in the URL' };
   }
   return parseCheckInput(input);
 }

@@ -1,8 +1,7 @@
 import { diagnose } from '@/lib/diagnose';
 import { measureLatency } from '@/lib/probe/latency';
 import { applyCiOptions, renderReport } from '@/lib/report/ci-options';
-import type { ReportWithLatency } from '@/lib/report/latency-schema';
-import type { Step } from '@/lib/report/schema';
+import type { Report, Step } from '@/lib/report/schema';
 import { isHealthy } from '@/lib/report/summarize';
 import { terminalSafe, wantsColor } from '@/lib/report/text-summary';
 import { parseCommand, USAGE, UsageError } from './args';
@@ -53,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.stderr.write(`  ${STEP_MARK[step.status]} ${step.id}: ${terminalSafe(step.summary)}\n`)
     : undefined;
   try {
-    let report: ReportWithLatency = applyCiOptions(await diagnose(target, { onProgress }), options);
+    let report: Report = applyCiOptions(await diagnose(target, { onProgress }), options);
     if (options.repeat !== undefined) {
       const transport = report.mcp?.transport;
       if (transport) {

@@ -3,7 +3,6 @@ import { defineCheck, pass, runCheck, skip, type CheckDefinition } from '@/lib/c
 import { LIMITS } from '@/lib/probe/limits';
 import { formatIssues } from '@/lib/probe/target';
 import { toJUnit } from './junit';
-import type { ReportWithLatency } from './latency-schema';
 import type { Area, Report, Row, Transcript } from './schema';
 import { AREAS, orderChecks, overallStatus, summarizeRow } from './summarize';
 import { textSummary } from './text-summary';
@@ -237,7 +236,7 @@ const CONTENT_TYPES: Record<OutputFormat, string> = {
 
 /** The report in the format a CI job asked for, with the media type to answer it with. */
 export function renderReport(
-  report: ReportWithLatency,
+  report: Report,
   format: OutputFormat,
   options: { strict: boolean; color?: boolean },
 ): { body: string; contentType: string } {

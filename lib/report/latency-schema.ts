@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Report } from './schema';
 
 export const LatencyMethodSchema = z.enum(['initialize', 'tools/list']);
 export type LatencyMethod = z.infer<typeof LatencyMethodSchema>;
@@ -31,9 +30,6 @@ export const LatencySchema = z.object({
   errors: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 export type Latency = z.infer<typeof LatencySchema>;
-
-/** Until `latency` is a field of ReportSchema itself: a report that may carry the measurements. */
-export type ReportWithLatency = Report & { latency?: Latency };
 
 /** Nearest-rank percentile (the smallest sample with at least p% of samples at or below it). */
 export function percentile(sorted: readonly number[], p: number): number | null {

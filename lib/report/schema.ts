@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LatencySchema } from './latency-schema';
 import { AuthProbeSchema } from './schema-auth';
 import { WidgetsProbeSchema } from './schema-widgets';
 
@@ -275,5 +276,7 @@ export const ReportSchema = TranscriptSchema.extend({
   rows: z.array(RowSchema),
   checks: z.array(CheckResultSchema),
   server: ServerInfoSchema,
+  /** `repeat=N`: the handshake and tools/list timed N more times (absent unless asked for). */
+  latency: LatencySchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

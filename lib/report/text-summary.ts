@@ -1,5 +1,4 @@
-import type { ReportWithLatency } from './latency-schema';
-import type { CheckResult, RowStatus } from './schema';
+import type { CheckResult, Report, RowStatus } from './schema';
 import { isHealthy } from './summarize';
 
 export interface TextOptions {
@@ -56,7 +55,7 @@ const TRANSPORT_NAMES = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTT
  * The report for a terminal: the four rows of ChatGPT's connection-issues table, then each error
  * and warning with its fix, then latency when it was measured, then the server and the verdict.
  */
-export function textSummary(report: ReportWithLatency, options: TextOptions): string {
+export function textSummary(report: Report, options: TextOptions): string {
   const paint = (style: Style, text: string) =>
     options.color ? `\u001b[${SGR[style]}m${text}\u001b[0m` : text;
   const safe = terminalSafe;
