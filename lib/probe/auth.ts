@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { HandshakeAttempt, McpResultSchema } from '@/lib/report/schema';
-import { NO_AUTH_REQUIRED, type AuthProbe, type Challenge, type TokenVerdict } from '@/lib/report/schema-auth';
+import {
+  NO_AUTH_REQUIRED,
+  type AuthProbe,
+  type Challenge,
+  type TokenVerdict,
+} from '@/lib/report/schema-auth';
 import { requestChallenge } from './oauth/challenge-request';
 import { discoverAuthorizationServer, discoverProtectedResource } from './oauth/discovery';
 import { probeRedirectUri } from './oauth/registration';
@@ -35,7 +40,15 @@ export async function probeAuth(
   const opened = given.find((a) => a.ok);
   const notRequired = (token: TokenVerdict | null, reason: string): AuthProbe => {
     ctx.record('auth', 'skipped', reason, started);
-    return { required: false, challenge: null, discovery: [], documents: [], authorizationServer: null, token, redirectUri: null };
+    return {
+      required: false,
+      challenge: null,
+      discovery: [],
+      documents: [],
+      authorizationServer: null,
+      token,
+      redirectUri: null,
+    };
   };
 
   let challenge: Challenge;
@@ -60,7 +73,14 @@ export async function probeAuth(
     }
   } else if (opened) {
     if (!options.withCredentials) return notRequired(null, NO_AUTH_REQUIRED);
-    token = { exchangeId: opened.exchangeIds[0] ?? null, status: opened.status ?? ctx.recorder.firstStatus(opened.exchangeIds), accepted: true, error: null, errorDescription: null, scope: null };
+    token = {
+      exchangeId: opened.exchangeIds[0] ?? null,
+      status: opened.status ?? ctx.recorder.firstStatus(opened.exchangeIds),
+      accepted: true,
+      error: null,
+      errorDescription: null,
+      scope: null,
+    };
     const answer = await requestChallenge(url, ctx.recorder);
     if (answer.status === null || !DENIED.has(answer.status)) {
       return notRequired(
@@ -77,12 +97,29 @@ export async function probeAuth(
       header: recordedHeader(ctx.recorder, answer.exchangeId, 'www-authenticate'),
     });
   } else {
-    ctx.record('auth', 'skipped', 'skipped: initialize got no answer that tells whether authorization is required', started);
+    ctx.record(
+      'auth',
+      'skipped',
+      'skipped: initialize got no answer that tells whether authorization is required',
+      started,
+    );
     return null;
   }
 
-  const probe: AuthProbe = { required: true, challenge, discovery: [], documents: [], authorizationServer: null, token, redirectUri: null };
-  const resource = await discoverProtectedResource(url, challenge.bearer?.resourceMetadata ?? null, ctx.recorder);
+  const probe: AuthProbe = {
+    required: true,
+    challenge,
+    discovery: [],
+    documents: [],
+    authorizationServer: null,
+    token,
+    redirectUri: null,
+  };
+  const resource = await discoverProtectedResource(
+    url,
+    challenge.bearer?.resourceMetadata ?? null,
+    ctx.recorder,
+  );
   probe.discovery.push(...resource.attempts);
   probe.documents.push(...resource.documents);
 
@@ -100,18 +137,35 @@ export async function probeAuth(
   probe.documents.push(...server.documents);
 
   if (options.checkRedirectUri) {
-    probe.redirectUri = await probeRedirectUri(server.value ? probe.authorizationServer.issuer : null, server.value, ctx.recorder);
+    probe.redirectUri = await probeRedirectUri(
+      server.value ? probe.authorizationServer.issuer : null,
+      server.value,
+      ctx.recorder,
+    );
   }
 
   const tried = probe.discovery.filter((a) => a.outcome !== 'not-tried').length;
   if (resource.value && server.value) {
-    ctx.record('auth', 'ok', `HTTP ${challenge.status}; authorization server ${probe.authorizationServer.issuer} (${tried} metadata URLs requested)`, started);
+    ctx.record(
+      'auth',
+      'ok',
+      `HTTP ${challenge.status}; authorization server ${probe.authorizationServer.issuer} (${tried} metadata URLs requested)`,
+      started,
+    );
   } else {
-    const missing = resource.value ? 'authorization server metadata' : 'protected resource metadata';
-    ctx.record('auth', 'failed', `HTTP ${challenge.status}; no usable ${missing} (${tried} metadata URLs requested)`, started, {
-      code: 'oauth-discovery-failed',
-      message: `no usable ${missing} found`,
-    });
+    const missing = resource.value
+      ? 'authorization server metadata'
+      : 'protected resource metadata';
+    ctx.record(
+      'auth',
+      'failed',
+      `HTTP ${challenge.status}; no usable ${missing} (${tried} metadata URLs requested)`,
+      started,
+      {
+        code: 'oauth-discovery-failed',
+        message: `no usable ${missing} found`,
+      },
+    );
   }
   return probe;
 }
@@ -119,12 +173,18 @@ export async function probeAuth(
 /** The exchange of an attempt that carried the 401/403 (the initialize POST, or the SSE GET). */
 function deniedExchange(recorder: Recorder, attempt: HandshakeAttempt): string | null {
   const wanted = new Set(attempt.exchangeIds);
-  const found = recorder.snapshot().find((x) => wanted.has(x.id) && x.response && DENIED.has(x.response.status));
+  const found = recorder
+    .snapshot()
+    .find((x) => wanted.has(x.id) && x.response && DENIED.has(x.response.status));
   return found?.id ?? attempt.exchangeIds[0] ?? null;
 }
 
 /** A response header as recorded (redacted like everything the report keeps). */
-function recordedHeader(recorder: Recorder, exchangeId: string | null, name: string): string | null {
+function recordedHeader(
+  recorder: Recorder,
+  exchangeId: string | null,
+  name: string,
+): string | null {
   if (!exchangeId) return null;
   const headers = recorder.snapshot().find((x) => x.id === exchangeId)?.response?.headers ?? [];
   const values = headers.filter(([key]) => key.toLowerCase() === name).map(([, value]) => value);
@@ -133,6 +193,7 @@ function recordedHeader(recorder: Recorder, exchangeId: string | null, name: str
 
 /** `authorization_servers` read from a document the SDK rejected, to carry the diagnosis further. */
 function serversIn(raw: unknown): string[] {
-  const servers = (raw as { authorization_servers?: unknown } | null | undefined)?.authorization_servers;
+  const servers = (raw as { authorization_servers?: unknown } | null | undefined)
+    ?.authorization_servers;
   return Array.isArray(servers) ? servers.filter((s): s is string => typeof s === 'string') : [];
 }

@@ -66,7 +66,14 @@ export const DiscoveryFormSchema = z.enum([
 ]);
 export type DiscoveryForm = z.infer<typeof DiscoveryFormSchema>;
 
-export const DiscoveryOutcomeSchema = z.enum(['found', 'not-found', 'redirect', 'invalid', 'error', 'not-tried']);
+export const DiscoveryOutcomeSchema = z.enum([
+  'found',
+  'not-found',
+  'redirect',
+  'invalid',
+  'error',
+  'not-tried',
+]);
 export type DiscoveryOutcome = z.infer<typeof DiscoveryOutcomeSchema>;
 
 /** One URL of the discovery timeline. */

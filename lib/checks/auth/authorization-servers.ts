@@ -18,11 +18,26 @@ export default defineCheck({
     if (!doc || !fields) return skip('skipped: no protected resource metadata was accepted');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const servers = fields.authorization_servers;
-    if (servers === undefined) return { status: 'fail', code: 'missing', message: `${doc.url} has no authorization_servers.`, evidence };
+    if (servers === undefined)
+      return {
+        status: 'fail',
+        code: 'missing',
+        message: `${doc.url} has no authorization_servers.`,
+        evidence,
+      };
     if (!Array.isArray(servers) || servers.length === 0) {
-      return { status: 'fail', code: 'empty', message: `authorization_servers in ${doc.url} is empty.`, evidence };
+      return {
+        status: 'fail',
+        code: 'empty',
+        message: `authorization_servers in ${doc.url} is empty.`,
+        evidence,
+      };
     }
     const first = String(servers[0]);
-    return pass(servers.length === 1 ? `authorization_servers: ${first}` : `${servers.length} authorization servers; clients use the first, ${first}`);
+    return pass(
+      servers.length === 1
+        ? `authorization_servers: ${first}`
+        : `${servers.length} authorization servers; clients use the first, ${first}`,
+    );
   },
 });

@@ -21,35 +21,62 @@ describe('auth.challenge', () => {
       'no-www-authenticate',
       'error',
       (a: AuthProbe) => {
-        a.challenge = { ...a.challenge!, header: null, challenges: [], bearer: null, sdk: { resourceMetadataUrl: null, scope: null, error: null } };
+        a.challenge = {
+          ...a.challenge!,
+          header: null,
+          challenges: [],
+          bearer: null,
+          sdk: { resourceMetadataUrl: null, scope: null, error: null },
+        };
       },
     ],
     [
       'not-bearer',
       'error',
       (a: AuthProbe) => {
-        a.challenge = { ...a.challenge!, header: 'Basic realm="x"', challenges: [{ scheme: 'Basic', params: { realm: 'x' }, token68: null }], bearer: null };
+        a.challenge = {
+          ...a.challenge!,
+          header: 'Basic realm="x"',
+          challenges: [{ scheme: 'Basic', params: { realm: 'x' }, token68: null }],
+          bearer: null,
+        };
       },
     ],
     [
       'no-resource-metadata',
       'warning',
       (a: AuthProbe) => {
-        a.challenge = { ...a.challenge!, header: 'Bearer realm="mcp"', bearer: { resourceMetadata: null, scope: null, error: null, errorDescription: null } };
+        a.challenge = {
+          ...a.challenge!,
+          header: 'Bearer realm="mcp"',
+          bearer: { resourceMetadata: null, scope: null, error: null, errorDescription: null },
+        };
       },
     ],
     [
       'invalid-resource-metadata',
       'error',
       (a: AuthProbe) => {
-        a.challenge = { ...a.challenge!, bearer: { resourceMetadata: '/.well-known/oauth-protected-resource', scope: null, error: null, errorDescription: null } };
+        a.challenge = {
+          ...a.challenge!,
+          bearer: {
+            resourceMetadata: '/.well-known/oauth-protected-resource',
+            scope: null,
+            error: null,
+            errorDescription: null,
+          },
+        };
       },
     ],
     [
       'sdk-misreads-challenge',
       'error',
       (a: AuthProbe) => {
-        a.challenge = { ...a.challenge!, header: `Basic realm="x", Bearer resource_metadata="${PRM_URL}"`, sdk: { resourceMetadataUrl: null, scope: null, error: null } };
+        a.challenge = {
+          ...a.challenge!,
+          header: `Basic realm="x", Bearer resource_metadata="${PRM_URL}"`,
+          sdk: { resourceMetadataUrl: null, scope: null, error: null },
+        };
       },
     ],
     [
@@ -65,9 +92,12 @@ describe('auth.challenge', () => {
   });
 
   it('still judges the challenge when the user’s token was rejected', () => {
-    const r = runCheck(check, authTranscript((a) => {
-      a.challenge = { ...a.challenge!, status: 403, withCredentials: true };
-    }));
+    const r = runCheck(
+      check,
+      authTranscript((a) => {
+        a.challenge = { ...a.challenge!, status: 403, withCredentials: true };
+      }),
+    );
     expect(r.status).toBe('pass');
   });
 });

@@ -20,17 +20,28 @@ export default defineCheck({
       return {
         status: 'fail',
         code: 'forbidden-without-credentials',
-        message: 'A request without credentials got 403, not 401: clients start the OAuth flow only on 401.',
+        message:
+          'A request without credentials got 403, not 401: clients start the OAuth flow only on 401.',
         fix: 'Answer requests that carry no token with 401 Unauthorized and a Bearer challenge; keep 403 for tokens that lack a scope (RFC 6750 §3.1).',
         evidence,
       };
     }
     if (c.header === null) {
-      return { status: 'fail', code: 'no-www-authenticate', message: `HTTP ${c.status} without a WWW-Authenticate header: a client cannot discover how to authorize.`, evidence };
+      return {
+        status: 'fail',
+        code: 'no-www-authenticate',
+        message: `HTTP ${c.status} without a WWW-Authenticate header: a client cannot discover how to authorize.`,
+        evidence,
+      };
     }
     if (!c.bearer) {
       const schemes = c.challenges.map((ch) => ch.scheme).join(', ') || 'none readable';
-      return { status: 'fail', code: 'not-bearer', message: `WWW-Authenticate offers no Bearer challenge (schemes: ${schemes}).`, evidence };
+      return {
+        status: 'fail',
+        code: 'not-bearer',
+        message: `WWW-Authenticate offers no Bearer challenge (schemes: ${schemes}).`,
+        evidence,
+      };
     }
     const metadata = c.bearer.resourceMetadata;
     if (metadata === null) {
@@ -43,7 +54,12 @@ export default defineCheck({
       };
     }
     if (!URL.canParse(metadata) || !/^https?:$/.test(new URL(metadata).protocol)) {
-      return { status: 'fail', code: 'invalid-resource-metadata', message: `resource_metadata="${metadata.slice(0, 200)}" is not an absolute http(s) URL.`, evidence };
+      return {
+        status: 'fail',
+        code: 'invalid-resource-metadata',
+        message: `resource_metadata="${metadata.slice(0, 200)}" is not an absolute http(s) URL.`,
+        evidence,
+      };
     }
     if (c.sdk.resourceMetadataUrl !== new URL(metadata).href) {
       return {
@@ -54,6 +70,8 @@ export default defineCheck({
         evidence,
       };
     }
-    return pass(`HTTP ${c.status} with Bearer resource_metadata="${metadata}"${c.bearer.scope ? ` and scope="${c.bearer.scope}"` : ''}`);
+    return pass(
+      `HTTP ${c.status} with Bearer resource_metadata="${metadata}"${c.bearer.scope ? ` and scope="${c.bearer.scope}"` : ''}`,
+    );
   },
 });

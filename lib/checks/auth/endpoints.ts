@@ -32,11 +32,18 @@ export default defineCheck({
         continue;
       }
       if (typeof value !== 'string' || !URL.canParse(value)) {
-        items.push({ subject: key, detail: `${JSON.stringify(value).slice(0, 120)} is not an absolute URL`, evidence });
+        items.push({
+          subject: key,
+          detail: `${JSON.stringify(value).slice(0, 120)} is not an absolute URL`,
+          evidence,
+        });
         continue;
       }
       const url = new URL(value);
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      if (
+        url.protocol !== 'https:' &&
+        !(url.protocol === 'http:' && isLoopbackHost(url.hostname))
+      ) {
         items.push({ subject: key, detail: `${value} is not HTTPS`, evidence });
       }
     }

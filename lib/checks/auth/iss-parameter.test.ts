@@ -9,7 +9,14 @@ describe('auth.iss-parameter', () => {
     [undefined, 'fail', 'absent'],
     [false, 'fail', 'absent'],
   ])('authorization_response_iss_parameter_supported %s → %s', (value, status, code) => {
-    const r = runCheck(check, authTranscript((a) => void (json(a, 'authorization-server').authorization_response_iss_parameter_supported = value)));
+    const r = runCheck(
+      check,
+      authTranscript(
+        (a) =>
+          void (json(a, 'authorization-server').authorization_response_iss_parameter_supported =
+            value),
+      ),
+    );
     expect(r).toMatchObject({ status, code });
     if (status === 'fail') expect(r).toMatchObject({ severity: 'info', evidence: ['x3'] });
   });

@@ -16,7 +16,8 @@ export default defineCheck({
     const doc = documentOf(applies.auth, 'authorization-server');
     const fields = fieldsOf(doc);
     if (!doc || !fields) return skip('skipped: no authorization server metadata was accepted');
-    if (fields.authorization_response_iss_parameter_supported === true) return pass('authorization_response_iss_parameter_supported: true');
+    if (fields.authorization_response_iss_parameter_supported === true)
+      return pass('authorization_response_iss_parameter_supported: true');
     return {
       status: 'fail',
       code: 'absent',

@@ -27,7 +27,12 @@ export default defineCheck({
       };
     }
     if (!Array.isArray(methods) || !methods.includes('S256')) {
-      return { status: 'fail', code: 'no-s256', message: `code_challenge_methods_supported is ${JSON.stringify(methods).slice(0, 100)}, without S256.`, evidence };
+      return {
+        status: 'fail',
+        code: 'no-s256',
+        message: `code_challenge_methods_supported is ${JSON.stringify(methods).slice(0, 100)}, without S256.`,
+        evidence,
+      };
     }
     return pass('code_challenge_methods_supported includes S256');
   },

@@ -1,5 +1,12 @@
 import { defineCheck, pass } from '../define';
-import { attemptItem, attemptsOf, authApplies, documentOf, FORM_LABEL, idsOf } from './support/auth-data';
+import {
+  attemptItem,
+  attemptsOf,
+  authApplies,
+  documentOf,
+  FORM_LABEL,
+  idsOf,
+} from './support/auth-data';
 
 /** MCP servers must publish RFC 9728 metadata; clients find the authorization server only through it. */
 export default defineCheck({
@@ -17,7 +24,8 @@ export default defineCheck({
     const items = attempts.map(attemptItem);
     const evidence = idsOf(attempts);
     const found = attempts.find((a) => a.outcome === 'found');
-    if (found && !found.beyondSpec) return pass(`Found at ${found.url} (${FORM_LABEL[found.form]})`);
+    if (found && !found.beyondSpec)
+      return pass(`Found at ${found.url} (${FORM_LABEL[found.form]})`);
     if (found) {
       const advertised = attempts.find((a) => a.form === 'advertised');
       return {
@@ -36,7 +44,14 @@ export default defineCheck({
         code: 'invalid-document',
         message: `The document at ${rejected.url} is rejected by the MCP SDK: ${rejected.problems[0] ?? 'unreadable'}.`,
         evidence,
-        items: [...rejected.problems.map((p) => ({ subject: rejected.url, detail: p, ...(rejected.exchangeId ? { evidence: [rejected.exchangeId] } : {}) })), ...items],
+        items: [
+          ...rejected.problems.map((p) => ({
+            subject: rejected.url,
+            detail: p,
+            ...(rejected.exchangeId ? { evidence: [rejected.exchangeId] } : {}),
+          })),
+          ...items,
+        ],
       };
     }
     return {

@@ -14,8 +14,12 @@ export default defineCheck({
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const probe = applies.auth.redirectUri;
-    if (!probe) return skip('not checked: opt in to let MCP Doctor register a test client with ChatGPT’s redirect URI');
-    if (probe.outcome === 'not-run') return skip(`not checked: ${probe.error ?? 'registration was not possible'}`);
+    if (!probe)
+      return skip(
+        'not checked: opt in to let MCP Doctor register a test client with ChatGPT’s redirect URI',
+      );
+    if (probe.outcome === 'not-run')
+      return skip(`not checked: ${probe.error ?? 'registration was not possible'}`);
     const evidence = probe.exchangeId ? [probe.exchangeId] : [];
     if (probe.outcome === 'accepted') return pass(`Registered a client with ${probe.redirectUri}`);
     const said = [probe.error, probe.errorDescription].filter(Boolean).join(': ');

@@ -23,7 +23,15 @@ describe('auth.registration', () => {
   });
 
   it('names both ways when both are offered', () => {
-    expect(runCheck(check, server({ registration_endpoint: 'https://auth.example.com/register', client_id_metadata_document_supported: true })).message).toBe(
+    expect(
+      runCheck(
+        check,
+        server({
+          registration_endpoint: 'https://auth.example.com/register',
+          client_id_metadata_document_supported: true,
+        }),
+      ).message,
+    ).toBe(
       'Clients can register: client ID metadata documents and dynamic registration at https://auth.example.com/register',
     );
   });

@@ -26,7 +26,10 @@ export default defineCheck({
         evidence: doc.exchangeId ? [doc.exchangeId] : [],
       };
     }
-    const ways = [cimd ? 'client ID metadata documents' : null, dcr ? `dynamic registration at ${String(fields.registration_endpoint)}` : null].filter(Boolean);
+    const ways = [
+      cimd ? 'client ID metadata documents' : null,
+      dcr ? `dynamic registration at ${String(fields.registration_endpoint)}` : null,
+    ].filter(Boolean);
     return pass(`Clients can register: ${ways.join(' and ')}`);
   },
 });

@@ -26,7 +26,12 @@ describe('auth.resource-match', () => {
 
   it('is skipped without metadata, or without a resource URL', () => {
     expect(runCheck(check, openTranscript()).status).toBe('skipped');
-    expect(runCheck(check, authTranscript((a) => void (a.documents = []))).status).toBe('skipped');
+    expect(
+      runCheck(
+        check,
+        authTranscript((a) => void (a.documents = [])),
+      ).status,
+    ).toBe('skipped');
     expect(runCheck(check, withResource(42)).status).toBe('skipped');
   });
 });

@@ -19,18 +19,34 @@ export default defineCheck({
     if (!doc || !fields) return skip('skipped: no protected resource metadata to compare');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const resource = fields.resource;
-    if (typeof resource !== 'string' || !URL.canParse(resource)) return skip('skipped: the metadata has no resource URL');
+    if (typeof resource !== 'string' || !URL.canParse(resource))
+      return skip('skipped: the metadata has no resource URL');
     const mcp = new URL(t.target.url);
     const declared = new URL(resource);
     if (declared.origin !== mcp.origin) {
-      return { status: 'fail', code: 'other-origin', message: `resource is ${resource}, another origin than the MCP URL ${mcp.href}.`, evidence };
+      return {
+        status: 'fail',
+        code: 'other-origin',
+        message: `resource is ${resource}, another origin than the MCP URL ${mcp.href}.`,
+        evidence,
+      };
     }
     const trim = (u: URL) => `${u.origin}${u.pathname.replace(/\/$/, '')}${u.search}`;
     if (!checkResourceAllowed({ requestedResource: mcp, configuredResource: declared })) {
       if (trim(declared) === trim(mcp)) {
-        return { status: 'fail', code: 'trailing-slash', message: `resource ${resource} ends in a slash that the MCP URL ${mcp.href} does not have; the MCP SDK refuses it.`, evidence };
+        return {
+          status: 'fail',
+          code: 'trailing-slash',
+          message: `resource ${resource} ends in a slash that the MCP URL ${mcp.href} does not have; the MCP SDK refuses it.`,
+          evidence,
+        };
       }
-      return { status: 'fail', code: 'not-a-prefix', message: `resource ${resource} does not cover the MCP URL’s path ${mcp.pathname}; clients refuse it.`, evidence };
+      return {
+        status: 'fail',
+        code: 'not-a-prefix',
+        message: `resource ${resource} does not cover the MCP URL’s path ${mcp.pathname}; clients refuse it.`,
+        evidence,
+      };
     }
     if (trim(declared) !== trim(mcp)) {
       return {

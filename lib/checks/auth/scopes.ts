@@ -21,7 +21,8 @@ export default defineCheck({
     if (!fieldsOf(resource) && !fieldsOf(server)) return skip('skipped: no metadata was accepted');
     const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     if (list(fromResource).length) return pass(`scopes_supported: ${list(fromResource).join(' ')}`);
-    if (list(fromServer).length) return pass(`scopes_supported (authorization server): ${list(fromServer).join(' ')}`);
+    if (list(fromServer).length)
+      return pass(`scopes_supported (authorization server): ${list(fromServer).join(' ')}`);
     const challenged = auth.challenge?.bearer?.scope;
     return {
       status: 'fail',

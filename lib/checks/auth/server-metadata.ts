@@ -1,5 +1,14 @@
 import { defineCheck, pass } from '../define';
-import { attemptItem, attemptsOf, authApplies, documentOf, fieldsOf, FORM_LABEL, idsOf, SPEC } from './support/auth-data';
+import {
+  attemptItem,
+  attemptsOf,
+  authApplies,
+  documentOf,
+  fieldsOf,
+  FORM_LABEL,
+  idsOf,
+  SPEC,
+} from './support/auth-data';
 
 /** Clients must try RFC 8414 and OpenID Connect discovery URLs in the spec's order; no other tool lists them. */
 export default defineCheck({
@@ -18,7 +27,10 @@ export default defineCheck({
     const items = attempts.map(attemptItem);
     const evidence = idsOf(attempts);
     const issuer = auth.authorizationServer?.issuer ?? '?';
-    const legacy = auth.authorizationServer?.source === 'legacy-origin' ? ' (no protected resource metadata named one, so the MCP server’s origin was tried, as 2025-03-26 clients do)' : '';
+    const legacy =
+      auth.authorizationServer?.source === 'legacy-origin'
+        ? ' (no protected resource metadata named one, so the MCP server’s origin was tried, as 2025-03-26 clients do)'
+        : '';
     const doc = documentOf(auth, 'authorization-server');
     const fields = fieldsOf(doc);
     if (!doc) {
@@ -37,12 +49,25 @@ export default defineCheck({
         code: 'invalid-document',
         message: `The metadata at ${doc.url} is rejected by the MCP SDK: ${doc.problems[0] ?? 'unreadable'}.`,
         evidence: docEvidence,
-        items: [...doc.problems.map((p) => ({ subject: doc.url, detail: p, evidence: docEvidence })), ...items],
+        items: [
+          ...doc.problems.map((p) => ({ subject: doc.url, detail: p, evidence: docEvidence })),
+          ...items,
+        ],
       };
     }
-    const missing = ['issuer', 'authorization_endpoint', 'token_endpoint', 'response_types_supported'].filter((k) => fields[k] === undefined);
+    const missing = [
+      'issuer',
+      'authorization_endpoint',
+      'token_endpoint',
+      'response_types_supported',
+    ].filter((k) => fields[k] === undefined);
     if (missing.length) {
-      return { status: 'fail', code: 'missing-fields', message: `The metadata at ${doc.url} lacks ${missing.join(', ')}.`, evidence: docEvidence };
+      return {
+        status: 'fail',
+        code: 'missing-fields',
+        message: `The metadata at ${doc.url} lacks ${missing.join(', ')}.`,
+        evidence: docEvidence,
+      };
     }
     const types = fields.response_types_supported;
     if (!Array.isArray(types) || !types.includes('code')) {

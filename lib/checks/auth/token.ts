@@ -13,12 +13,19 @@ export default defineCheck({
   run(t) {
     const step = t.steps.find((s) => s.id === 'auth');
     const verdict = t.auth?.token;
-    if (!t.target.hasToken && t.target.headerNames.length === 0) return skip('skipped: no token or headers were given');
+    if (!t.target.hasToken && t.target.headerNames.length === 0)
+      return skip('skipped: no token or headers were given');
     if (!t.auth || !verdict) return skip(step?.summary ?? 'skipped: authorization was not probed');
     if (!t.auth.required) return skip(step?.summary ?? NO_AUTH_REQUIRED);
     const evidence = verdict.exchangeId ? [verdict.exchangeId] : [];
-    if (verdict.accepted) return pass(`The server accepted the token (HTTP ${verdict.status ?? 200})`);
-    const said = [verdict.error && `error="${verdict.error}"`, verdict.errorDescription && `"${verdict.errorDescription}"`].filter(Boolean).join(' — ');
+    if (verdict.accepted)
+      return pass(`The server accepted the token (HTTP ${verdict.status ?? 200})`);
+    const said = [
+      verdict.error && `error="${verdict.error}"`,
+      verdict.errorDescription && `"${verdict.errorDescription}"`,
+    ]
+      .filter(Boolean)
+      .join(' — ');
     if (verdict.status === 403 && verdict.error === 'insufficient_scope') {
       return {
         status: 'fail',
@@ -29,7 +36,12 @@ export default defineCheck({
       };
     }
     if (verdict.status === 403) {
-      return { status: 'fail', code: 'forbidden', message: `403 with the token${said ? `: ${said}` : ''}.`, evidence };
+      return {
+        status: 'fail',
+        code: 'forbidden',
+        message: `403 with the token${said ? `: ${said}` : ''}.`,
+        evidence,
+      };
     }
     return {
       status: 'fail',

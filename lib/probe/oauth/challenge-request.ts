@@ -38,7 +38,8 @@ export async function requestChallenge(url: URL, recorder: Recorder): Promise<Ch
   }
   // Read so the recorder keeps it (a 401's body often explains more); an event stream may stay
   // open, so it is cancelled instead.
-  if (/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) await response.body?.cancel().catch(() => {});
+  if (/text\/event-stream/i.test(response.headers.get('content-type') ?? ''))
+    await response.body?.cancel().catch(() => {});
   else await response.text().catch(() => '');
   const sessionId = response.headers.get('mcp-session-id');
   if (response.ok && sessionId) {
@@ -47,5 +48,10 @@ export async function requestChallenge(url: URL, recorder: Recorder): Promise<Ch
       .then((r) => r.body?.cancel())
       .catch(() => {});
   }
-  return { exchangeId, status: response.status, header: response.headers.get('www-authenticate'), error: null };
+  return {
+    exchangeId,
+    status: response.status,
+    header: response.headers.get('www-authenticate'),
+    error: null,
+  };
 }

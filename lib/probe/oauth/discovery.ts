@@ -11,7 +11,12 @@ import {
   type OAuthProtectedResourceMetadata,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { AuthDocument, DiscoveryAttempt, DiscoveryForm, MetadataKind } from '@/lib/report/schema-auth';
+import type {
+  AuthDocument,
+  DiscoveryAttempt,
+  DiscoveryForm,
+  MetadataKind,
+} from '@/lib/report/schema-auth';
 import { describe, oneLine } from '../errors';
 import type { Recorder } from '../recorder';
 
@@ -70,8 +75,13 @@ export function wellKnownResourceUrls(mcpUrl: URL): Candidate[] {
  */
 export function authorizationServerUrls(issuer: string): Candidate[] {
   const urls = buildDiscoveryUrls(issuer);
-  const forms: DiscoveryForm[] = urls.length === 3 ? ['oauth-inserted', 'oidc-inserted', 'oidc-appended'] : ['oauth', 'oidc'];
-  return urls.map(({ url, type }, i) => ({ form: forms[i] ?? 'oauth', url: url.href, format: type }));
+  const forms: DiscoveryForm[] =
+    urls.length === 3 ? ['oauth-inserted', 'oidc-inserted', 'oidc-appended'] : ['oauth', 'oidc'];
+  return urls.map(({ url, type }, i) => ({
+    form: forms[i] ?? 'oauth',
+    url: url.href,
+    format: type,
+  }));
 }
 
 /**
@@ -86,7 +96,12 @@ export async function discoverProtectedResource(
   recorder: Recorder,
   protocolVersion?: string,
 ): Promise<Discovered<OAuthProtectedResourceMetadata>> {
-  const out: Discovered<OAuthProtectedResourceMetadata> = { attempts: [], documents: [], value: undefined, raw: undefined };
+  const out: Discovered<OAuthProtectedResourceMetadata> = {
+    attempts: [],
+    documents: [],
+    value: undefined,
+    raw: undefined,
+  };
   if (advertised !== null) {
     const url = URL.canParse(advertised) ? new URL(advertised) : null;
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
@@ -102,8 +117,18 @@ export async function discoverProtectedResource(
         beyondSpec: false,
       });
     } else {
-      const found = await observe(recorder, 'protected-resource', null, [{ form: 'advertised', url: url.href, format: null }], false, (fetchFn) =>
-        discoverOAuthProtectedResourceMetadata(mcpUrl, { resourceMetadataUrl: url, protocolVersion }, fetchFn),
+      const found = await observe(
+        recorder,
+        'protected-resource',
+        null,
+        [{ form: 'advertised', url: url.href, format: null }],
+        false,
+        (fetchFn) =>
+          discoverOAuthProtectedResourceMetadata(
+            mcpUrl,
+            { resourceMetadataUrl: url, protocolVersion },
+            fetchFn,
+          ),
       );
       merge(out, found);
       if (found.value) return out;
@@ -111,8 +136,13 @@ export async function discoverProtectedResource(
   }
   merge(
     out,
-    await observe(recorder, 'protected-resource', null, wellKnownResourceUrls(mcpUrl), advertised !== null, (fetchFn) =>
-      discoverOAuthProtectedResourceMetadata(mcpUrl, { protocolVersion }, fetchFn),
+    await observe(
+      recorder,
+      'protected-resource',
+      null,
+      wellKnownResourceUrls(mcpUrl),
+      advertised !== null,
+      (fetchFn) => discoverOAuthProtectedResourceMetadata(mcpUrl, { protocolVersion }, fetchFn),
     ),
   );
   return out;
@@ -138,7 +168,8 @@ export async function discoverAuthorizationServer(
           exchangeId: null,
           status: null,
           outcome: 'error',
-          detail: 'the authorization server is not an absolute URL, so no metadata URL can be built from it',
+          detail:
+            'the authorization server is not an absolute URL, so no metadata URL can be built from it',
           beyondSpec: options.beyondSpec ?? false,
         },
       ],
@@ -147,8 +178,17 @@ export async function discoverAuthorizationServer(
       raw: undefined,
     };
   }
-  return observe(recorder, 'authorization-server', issuer, candidates, options.beyondSpec ?? false, (fetchFn) =>
-    discoverAuthorizationServerMetadata(issuer, { fetchFn, protocolVersion: options.protocolVersion }),
+  return observe(
+    recorder,
+    'authorization-server',
+    issuer,
+    candidates,
+    options.beyondSpec ?? false,
+    (fetchFn) =>
+      discoverAuthorizationServerMetadata(issuer, {
+        fetchFn,
+        protocolVersion: options.protocolVersion,
+      }),
   );
 }
 
@@ -174,7 +214,13 @@ async function observe<T>(
 ): Promise<Discovered<T>> {
   const calls: Call[] = [];
   const fetchFn: FetchLike = async (input, init) => {
-    const call: Call = { url: input instanceof URL ? input.href : String(input), exchangeId: null, status: null, location: null, error: null };
+    const call: Call = {
+      url: input instanceof URL ? input.href : String(input),
+      exchangeId: null,
+      status: null,
+      location: null,
+      error: null,
+    };
     calls.push(call);
     // Anonymous, as a client discovers before it has a token: the user's token and headers are for
     // the MCP server, never for an authorization server elsewhere. The recorder opens the exchange
@@ -205,7 +251,9 @@ async function observe<T>(
   let raw: unknown;
   let pending = [...candidates];
   let form: Candidate = candidates[0] ?? { form: 'oauth', url: '', format: null };
-  const bodies = calls.some((c) => c.status !== null && c.status >= 200 && c.status < 300) ? exchangeBodies(recorder) : new Map<string, string | null>();
+  const bodies = calls.some((c) => c.status !== null && c.status >= 200 && c.status < 300)
+    ? exchangeBodies(recorder)
+    : new Map<string, string | null>();
 
   calls.forEach((call, index) => {
     const candidate = pending.find((c) => c.url === call.url);
@@ -214,14 +262,25 @@ async function observe<T>(
       pending = pending.filter((c) => c !== candidate);
     }
     const last = index === calls.length - 1;
-    const row = { kind, form: form.form, url: call.url, issuer, exchangeId: call.exchangeId, status: call.status, beyondSpec };
+    const row = {
+      kind,
+      form: form.form,
+      url: call.url,
+      issuer,
+      exchangeId: call.exchangeId,
+      status: call.status,
+      beyondSpec,
+    };
     if (call.error !== null || call.status === null) {
       attempts.push({ ...row, outcome: 'error', detail: call.error ?? 'no answer' });
       return;
     }
     if (call.status >= 300 && call.status < 400) {
       const next = calls[index + 1];
-      const target = call.location && URL.canParse(call.location, call.url) ? new URL(call.location, call.url).href : null;
+      const target =
+        call.location && URL.canParse(call.location, call.url)
+          ? new URL(call.location, call.url).href
+          : null;
       const followed = next !== undefined && target !== null && next.url === target;
       attempts.push({
         ...row,
@@ -251,19 +310,28 @@ async function observe<T>(
       attempts.push({
         ...row,
         outcome: accepted ? 'found' : 'invalid',
-        detail: accepted ? 'metadata found' : `the SDK rejects it: ${problems[0] ?? (failure ? describe(failure) : 'unreadable')}`,
+        detail: accepted
+          ? 'metadata found'
+          : `the SDK rejects it: ${problems[0] ?? (failure ? describe(failure) : 'unreadable')}`,
       });
       return;
     }
     if (call.status >= 500) {
-      attempts.push({ ...row, outcome: 'error', detail: `HTTP ${call.status}: a client stops discovery at a server error` });
+      attempts.push({
+        ...row,
+        outcome: 'error',
+        detail: `HTTP ${call.status}: a client stops discovery at a server error`,
+      });
       return;
     }
     attempts.push({ ...row, outcome: 'not-found', detail: `HTTP ${call.status}` });
   });
 
   if (value === undefined) {
-    const stop = failure !== null && attempts.at(-1)?.outcome !== 'invalid' ? oneLine(describe(failure), 200) : null;
+    const stop =
+      failure !== null && attempts.at(-1)?.outcome !== 'invalid'
+        ? oneLine(describe(failure), 200)
+        : null;
     for (const candidate of pending) {
       attempts.push({
         kind,
@@ -273,7 +341,9 @@ async function observe<T>(
         exchangeId: null,
         status: null,
         outcome: 'not-tried',
-        detail: stop ? `not reached: the SDK stopped at the previous URL (${stop})` : 'not reached: the SDK stopped at the previous URL',
+        detail: stop
+          ? `not reached: the SDK stopped at the previous URL (${stop})`
+          : 'not reached: the SDK stopped at the previous URL',
         beyondSpec,
       });
     }
@@ -291,8 +361,11 @@ function exchangeBodies(recorder: Recorder): Map<string, string | null> {
   return map;
 }
 
-function parseJson(text: string | null): { ok: true; value: unknown } | { ok: false; problem: string } {
-  if (text === null) return { ok: false, problem: 'the body was larger than MCP Doctor keeps, or missing' };
+function parseJson(
+  text: string | null,
+): { ok: true; value: unknown } | { ok: false; problem: string } {
+  if (text === null)
+    return { ok: false, problem: 'the body was larger than MCP Doctor keeps, or missing' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

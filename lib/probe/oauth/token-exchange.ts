@@ -1,13 +1,22 @@
 import { exchangeAuthorization } from '@modelcontextprotocol/sdk/client/auth.js';
 import { OAuthError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
-import type { OAuthClientInformationFull, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type {
+  OAuthClientInformationFull,
+  OAuthTokens,
+} from '@modelcontextprotocol/sdk/shared/auth.js';
 import { describe, oneLine } from '../errors';
 import type { Recorder } from '../recorder';
 import type { AuthorizationServerMetadata } from './discovery';
 
 export type TokenExchange =
   | { ok: true; tokens: OAuthTokens; exchangeId: string | null; status: number | null }
-  | { ok: false; exchangeId: string | null; status: number | null; error: string | null; message: string };
+  | {
+      ok: false;
+      exchangeId: string | null;
+      status: number | null;
+      error: string | null;
+      message: string;
+    };
 
 /**
  * The authorization code grant's token request (RFC 6749 §4.1.3, with the PKCE verifier of RFC 7636
@@ -44,7 +53,12 @@ export async function exchangeCode(args: {
     return { ok: true, tokens, ...noted() };
   } catch (error) {
     if (error instanceof OAuthError && error.errorCode !== 'server_error') {
-      return { ok: false, ...noted(), error: error.errorCode, message: oneLine(error.message || error.errorCode, 300) };
+      return {
+        ok: false,
+        ...noted(),
+        error: error.errorCode,
+        message: oneLine(error.message || error.errorCode, 300),
+      };
     }
     return { ok: false, ...noted(), error: null, message: oneLine(describe(error), 300) };
   }

@@ -118,7 +118,9 @@ export function readChallenge(args: {
 
 function sdkReading(header: string): ReturnType<typeof extractWWWAuthenticateParams> {
   try {
-    return extractWWWAuthenticateParams(new Response(null, { headers: { 'www-authenticate': header } }));
+    return extractWWWAuthenticateParams(
+      new Response(null, { headers: { 'www-authenticate': header } }),
+    );
   } catch {
     // A value a Headers object refuses (non-Latin-1): no SDK client would read it either.
     return {};

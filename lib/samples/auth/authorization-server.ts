@@ -21,7 +21,12 @@ import {
 } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { fetchClientMetadataDocument } from './client-metadata-document';
 import type { AuthServerConfig } from './config';
-import { ACCESS_TOKEN_SECONDS, oauthState, type KnownClient, type PendingAuthorization } from './state';
+import {
+  ACCESS_TOKEN_SECONDS,
+  oauthState,
+  type KnownClient,
+  type PendingAuthorization,
+} from './state';
 
 const MAX_BODY = 64 * 1024;
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -45,7 +50,11 @@ export function serverMetadata(config: AuthServerConfig): OAuthMetadata {
     ...(config.cimd ? { client_id_metadata_document_supported: true } : {}),
     ...(config.issParameter ? { authorization_response_iss_parameter_supported: true } : {}),
     ...(config.flavor === 'oidc'
-      ? { jwks_uri: `${base}/jwks`, subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'] }
+      ? {
+          jwks_uri: `${base}/jwks`,
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+        }
       : {}),
   };
 }
@@ -73,20 +82,31 @@ function acceptableRedirect(uri: string): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
 }
 
-const isLoopback = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
 /** Exact match, except the port of a loopback redirect (RFC 8252 §7.3), as the SDK's handler allows. */
 function redirectMatches(requested: string, registered: string): boolean {
   if (requested === registered) return true;
   if (!URL.canParse(requested) || !URL.canParse(registered)) return false;
   const [a, b] = [new URL(requested), new URL(registered)];
-  return isLoopback(a.hostname) && a.protocol === b.protocol && a.hostname === b.hostname && a.pathname === b.pathname && a.search === b.search;
+  return (
+    isLoopback(a.hostname) &&
+    a.protocol === b.protocol &&
+    a.hostname === b.hostname &&
+    a.pathname === b.pathname &&
+    a.search === b.search
+  );
 }
 
 /** Dynamic client registration (RFC 7591 §3), following the SDK's `clientRegistrationHandler`. */
-export async function registerClient(request: Request, config: AuthServerConfig): Promise<Response> {
+export async function registerClient(
+  request: Request,
+  config: AuthServerConfig,
+): Promise<Response> {
   if (!config.registration) return new Response('Not Found', { status: 404 });
-  if (request.method !== 'POST') return new Response('Method Not Allowed', { status: 405, headers: { allow: 'POST' } });
+  if (request.method !== 'POST')
+    return new Response('Method Not Allowed', { status: 405, headers: { allow: 'POST' } });
   try {
     let body: unknown;
     try {
@@ -96,11 +116,17 @@ export async function registerClient(request: Request, config: AuthServerConfig)
       throw new InvalidClientMetadataError('the body is not JSON');
     }
     const parsed = OAuthClientMetadataSchema.safeParse(body);
-    if (!parsed.success) throw new InvalidClientMetadataError(parsed.error.issues[0]?.message ?? 'invalid client metadata');
+    if (!parsed.success)
+      throw new InvalidClientMetadataError(
+        parsed.error.issues[0]?.message ?? 'invalid client metadata',
+      );
     const metadata = parsed.data;
     const bad = metadata.redirect_uris.find((uri) => !acceptableRedirect(uri));
     if (bad !== undefined) {
-      throw new CustomOAuthError('invalid_redirect_uri', `redirect URI ${bad} is neither https nor a loopback http URI`);
+      throw new CustomOAuthError(
+        'invalid_redirect_uri',
+        `redirect URI ${bad} is neither https nor a loopback http URI`,
+      );
     }
     const isPublic = metadata.token_endpoint_auth_method === 'none';
     const info: OAuthClientInformationFull = {
@@ -108,18 +134,30 @@ export async function registerClient(request: Request, config: AuthServerConfig)
       token_endpoint_auth_method: metadata.token_endpoint_auth_method ?? 'client_secret_basic',
       client_id: randomUUID(),
       client_id_issued_at: Math.floor(Date.now() / 1000),
-      ...(isPublic ? {} : { client_secret: randomBytes(32).toString('base64url'), client_secret_expires_at: 0 }),
+      ...(isPublic
+        ? {}
+        : { client_secret: randomBytes(32).toString('base64url'), client_secret_expires_at: 0 }),
     };
-    oauthState.clients.set(clientKey(config, info.client_id), { server: config.base, info, via: 'registration' });
+    oauthState.clients.set(clientKey(config, info.client_id), {
+      server: config.base,
+      info,
+      via: 'registration',
+    });
     return Response.json(info, { status: 201, headers: NO_STORE });
   } catch (error) {
-    return oauthError(error instanceof OAuthError ? error : new ServerError('Internal Server Error'), error instanceof ServerError ? 500 : 400);
+    return oauthError(
+      error instanceof OAuthError ? error : new ServerError('Internal Server Error'),
+      error instanceof ServerError ? 500 : 400,
+    );
   }
 }
 
 const clientKey = (config: AuthServerConfig, clientId: string) => `${config.base} ${clientId}`;
 
-async function findClient(config: AuthServerConfig, clientId: string): Promise<KnownClient | undefined> {
+async function findClient(
+  config: AuthServerConfig,
+  clientId: string,
+): Promise<KnownClient | undefined> {
   const known = oauthState.clients.get(clientKey(config, clientId));
   if (known) return known;
   if (!config.cimd || !URL.canParse(clientId)) return undefined;
@@ -140,44 +178,70 @@ export type AuthorizationStart =
  * client and redirect URI first (errors shown, never redirected: RFC 6749 §4.1.2.1), then the rest
  * (errors sent back to the redirect URI). Success parks the request until the user decides.
  */
-export async function beginAuthorization(params: URLSearchParams, config: AuthServerConfig): Promise<AuthorizationStart> {
+export async function beginAuthorization(
+  params: URLSearchParams,
+  config: AuthServerConfig,
+): Promise<AuthorizationStart> {
   const clientId = params.get('client_id');
   let client: KnownClient | undefined;
   try {
     if (!clientId) throw new InvalidRequestError('client_id is missing');
     client = await findClient(config, clientId);
   } catch (error) {
-    const e = error instanceof OAuthError ? error : new InvalidClientError(error instanceof Error ? error.message : String(error));
+    const e =
+      error instanceof OAuthError
+        ? error
+        : new InvalidClientError(error instanceof Error ? error.message : String(error));
     return { kind: 'error', error: e.errorCode, description: e.message };
   }
-  if (!client || !clientId) return { kind: 'error', error: 'invalid_client', description: `unknown client_id ${clientId?.slice(0, 200)}` };
+  if (!client || !clientId)
+    return {
+      kind: 'error',
+      error: 'invalid_client',
+      description: `unknown client_id ${clientId?.slice(0, 200)}`,
+    };
   const requested = params.get('redirect_uri');
   const registered = client.info.redirect_uris;
   let redirectUri: string;
   if (requested !== null) {
     if (!registered.some((uri) => redirectMatches(requested, uri))) {
-      return { kind: 'error', error: 'invalid_request', description: `redirect_uri ${requested.slice(0, 200)} is not registered for this client` };
+      return {
+        kind: 'error',
+        error: 'invalid_request',
+        description: `redirect_uri ${requested.slice(0, 200)} is not registered for this client`,
+      };
     }
     redirectUri = requested;
   } else if (registered.length === 1 && registered[0]) {
     redirectUri = registered[0];
   } else {
-    return { kind: 'error', error: 'invalid_request', description: 'redirect_uri is required when a client has several' };
+    return {
+      kind: 'error',
+      error: 'invalid_request',
+      description: 'redirect_uri is required when a client has several',
+    };
   }
 
   const state = params.get('state');
-  const back = (error: OAuthError): AuthorizationStart => ({ kind: 'redirect', location: errorRedirect(config, redirectUri, error, state) });
-  if (params.get('response_type') !== 'code') return back(new UnsupportedResponseTypeError('response_type must be code'));
+  const back = (error: OAuthError): AuthorizationStart => ({
+    kind: 'redirect',
+    location: errorRedirect(config, redirectUri, error, state),
+  });
+  if (params.get('response_type') !== 'code')
+    return back(new UnsupportedResponseTypeError('response_type must be code'));
   const codeChallenge = params.get('code_challenge');
   // OAuth 2.1 §4.1.1: PKCE is required; only S256 is accepted here, as MCP clients must use it.
   if (!codeChallenge) return back(new InvalidRequestError('code_challenge is required (PKCE)'));
-  if (params.get('code_challenge_method') !== 'S256') return back(new InvalidRequestError('code_challenge_method must be S256'));
+  if (params.get('code_challenge_method') !== 'S256')
+    return back(new InvalidRequestError('code_challenge_method must be S256'));
   const scopes = (params.get('scope') ?? '').split(' ').filter(Boolean);
   const unknown = scopes.filter((s) => !config.scopes.includes(s));
   if (unknown.length) return back(new InvalidScopeError(`unknown scope ${unknown.join(' ')}`));
   const resource = params.get('resource');
   if (resource !== null && (!URL.canParse(resource) || new URL(resource).hash)) {
-    return back(new InvalidTargetError('resource must be an absolute URI without a fragment (RFC 8707 §2)'));
+    return back(
+      new InvalidTargetError('resource must be an absolute URI without a fragment (RFC 8707 §2)'),
+    );
   }
 
   const request: PendingAuthorization = {
@@ -196,7 +260,10 @@ export async function beginAuthorization(params: URLSearchParams, config: AuthSe
 }
 
 /** A request still waiting on the consent page (for rendering it again). */
-export function pendingAuthorization(requestId: string, config: AuthServerConfig): PendingAuthorization | undefined {
+export function pendingAuthorization(
+  requestId: string,
+  config: AuthServerConfig,
+): PendingAuthorization | undefined {
   const request = oauthState.pending.get(requestId);
   return request?.server === config.base ? request : undefined;
 }
@@ -205,10 +272,26 @@ export function pendingAuthorization(requestId: string, config: AuthServerConfig
  * The user's decision: a code (RFC 6749 §4.1.2) with `state` and, when advertised, `iss` (RFC 9207),
  * or `access_denied`. The pending request is used up either way.
  */
-export function decide(requestId: string, approve: boolean, config: AuthServerConfig): { location: string } | { error: string } {
+export function decide(
+  requestId: string,
+  approve: boolean,
+  config: AuthServerConfig,
+): { location: string } | { error: string } {
   const request = oauthState.pending.take(requestId);
-  if (!request || request.server !== config.base) return { error: 'This authorization request has expired or was already answered. Start again from the client.' };
-  if (!approve) return { location: errorRedirect(config, request.redirectUri, new AccessDeniedError('the user denied access'), request.state) };
+  if (!request || request.server !== config.base)
+    return {
+      error:
+        'This authorization request has expired or was already answered. Start again from the client.',
+    };
+  if (!approve)
+    return {
+      location: errorRedirect(
+        config,
+        request.redirectUri,
+        new AccessDeniedError('the user denied access'),
+        request.state,
+      ),
+    };
   const code = randomBytes(24).toString('base64url');
   const { clientName: _shown, ...issued } = request;
   oauthState.codes.set(code, issued);
@@ -219,7 +302,12 @@ export function decide(requestId: string, approve: boolean, config: AuthServerCo
   return { location: url.href };
 }
 
-function errorRedirect(config: AuthServerConfig, redirectUri: string, error: OAuthError, state: string | null): string {
+function errorRedirect(
+  config: AuthServerConfig,
+  redirectUri: string,
+  error: OAuthError,
+  state: string | null,
+): string {
   const url = new URL(redirectUri);
   url.searchParams.set('error', error.errorCode);
   url.searchParams.set('error_description', error.message);
@@ -243,7 +331,11 @@ function secretMatches(given: string | undefined, expected: string | undefined):
 }
 
 /** Client authentication at the token endpoint: `client_secret_basic`, `client_secret_post` or `none` (RFC 6749 §2.3.1). */
-async function authenticateClient(request: Request, form: URLSearchParams, config: AuthServerConfig): Promise<KnownClient> {
+async function authenticateClient(
+  request: Request,
+  form: URLSearchParams,
+  config: AuthServerConfig,
+): Promise<KnownClient> {
   let clientId = form.get('client_id') ?? undefined;
   let secret = form.get('client_secret') ?? undefined;
   const basic = request.headers.get('authorization')?.match(/^Basic\s+(\S+)$/i)?.[1];
@@ -255,13 +347,15 @@ async function authenticateClient(request: Request, form: URLSearchParams, confi
   }
   if (!clientId) throw new InvalidClientError('client authentication is missing');
   const client = await findClient(config, clientId).catch(() => undefined);
-  if (!client || !secretMatches(secret, client.info.client_secret)) throw new InvalidClientError('client authentication failed');
+  if (!client || !secretMatches(secret, client.info.client_secret))
+    throw new InvalidClientError('client authentication failed');
   return client;
 }
 
 /** The token endpoint (RFC 6749 §3.2, §4.1.3, §6; RFC 8707 §2.2), following the SDK's `tokenHandler`. */
 export async function tokenEndpoint(request: Request, config: AuthServerConfig): Promise<Response> {
-  if (request.method !== 'POST') return new Response('Method Not Allowed', { status: 405, headers: { allow: 'POST' } });
+  if (request.method !== 'POST')
+    return new Response('Method Not Allowed', { status: 405, headers: { allow: 'POST' } });
   try {
     const form = new URLSearchParams(await readBody(request));
     const client = await authenticateClient(request, form, config);
@@ -271,11 +365,18 @@ export async function tokenEndpoint(request: Request, config: AuthServerConfig):
     throw new UnsupportedGrantTypeError(`grant_type ${grant ?? '(missing)'} is not supported`);
   } catch (error) {
     if (error instanceof InvalidClientError) return oauthError(error, 401);
-    return oauthError(error instanceof OAuthError ? error : new ServerError('Internal Server Error'), error instanceof OAuthError ? 400 : 500);
+    return oauthError(
+      error instanceof OAuthError ? error : new ServerError('Internal Server Error'),
+      error instanceof OAuthError ? 400 : 500,
+    );
   }
 }
 
-function issueForCode(form: URLSearchParams, client: KnownClient, config: AuthServerConfig): Response {
+function issueForCode(
+  form: URLSearchParams,
+  client: KnownClient,
+  config: AuthServerConfig,
+): Response {
   const code = form.get('code') ?? '';
   const verifier = form.get('code_verifier');
   const issued = oauthState.codes.take(code);
@@ -283,16 +384,27 @@ function issueForCode(form: URLSearchParams, client: KnownClient, config: AuthSe
     throw new InvalidGrantError('the authorization code is invalid, expired or already used');
   }
   if (!verifier) throw new InvalidRequestError('code_verifier is required (PKCE)');
-  if (!pkceMatches(verifier, issued.codeChallenge)) throw new InvalidGrantError('code_verifier does not match the challenge');
-  if (form.get('redirect_uri') !== issued.redirectUri) throw new InvalidGrantError('redirect_uri differs from the authorization request');
+  if (!pkceMatches(verifier, issued.codeChallenge))
+    throw new InvalidGrantError('code_verifier does not match the challenge');
+  if (form.get('redirect_uri') !== issued.redirectUri)
+    throw new InvalidGrantError('redirect_uri differs from the authorization request');
   const resource = form.get('resource');
   if (resource !== null && issued.resource !== null && resource !== issued.resource) {
     throw new InvalidTargetError('resource differs from the authorization request');
   }
-  return tokenResponse({ server: config.base, clientId: client.info.client_id, scopes: issued.scopes, resource: resource ?? issued.resource });
+  return tokenResponse({
+    server: config.base,
+    clientId: client.info.client_id,
+    scopes: issued.scopes,
+    resource: resource ?? issued.resource,
+  });
 }
 
-function issueForRefresh(form: URLSearchParams, client: KnownClient, config: AuthServerConfig): Response {
+function issueForRefresh(
+  form: URLSearchParams,
+  client: KnownClient,
+  config: AuthServerConfig,
+): Response {
   // Public clients' refresh tokens rotate (OAuth 2.1 §4.3.1): the old one is used up.
   const grant = oauthState.refreshTokens.take(form.get('refresh_token') ?? '');
   if (!grant || grant.server !== config.base || grant.clientId !== client.info.client_id) {
@@ -301,10 +413,18 @@ function issueForRefresh(form: URLSearchParams, client: KnownClient, config: Aut
   return tokenResponse(grant);
 }
 
-function tokenResponse(grant: { server: string; clientId: string; scopes: string[]; resource: string | null }): Response {
+function tokenResponse(grant: {
+  server: string;
+  clientId: string;
+  scopes: string[];
+  resource: string | null;
+}): Response {
   const accessToken = randomBytes(32).toString('base64url');
   const refreshToken = randomBytes(32).toString('base64url');
-  oauthState.tokens.set(accessToken, { ...grant, expiresAt: Date.now() + ACCESS_TOKEN_SECONDS * 1000 });
+  oauthState.tokens.set(accessToken, {
+    ...grant,
+    expiresAt: Date.now() + ACCESS_TOKEN_SECONDS * 1000,
+  });
   oauthState.refreshTokens.set(refreshToken, grant);
   const body: OAuthTokens = {
     access_token: accessToken,

@@ -12,15 +12,28 @@ export function notesServer(): McpServer {
       inputSchema: { limit: z.number().int().min(1).max(50).optional() },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async () => ({ content: [{ type: 'text', text: JSON.stringify([{ id: 'n1', title: 'Welcome to the notes sample' }]) }] }),
+    async () => ({
+      content: [
+        {
+          type: 'text',
+          text: JSON.stringify([{ id: 'n1', title: 'Welcome to the notes sample' }]),
+        },
+      ],
+    }),
   );
   server.registerTool(
     'add_note',
     {
       title: 'Add note',
-      description: 'Adds a note with a title and a body to the signed-in user’s notes and returns its id.',
+      description:
+        'Adds a note with a title and a body to the signed-in user’s notes and returns its id.',
       inputSchema: { title: z.string().min(1).max(200), body: z.string().max(5000) },
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: false,
+      },
     },
     async ({ title }) => ({ content: [{ type: 'text', text: `Added "${title}" as n2.` }] }),
   );

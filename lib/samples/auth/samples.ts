@@ -37,11 +37,17 @@ export function healthyConfig(origin: string, slug: string): ProtectedResourceCo
 }
 
 const variant =
-  (change: (config: ProtectedResourceConfig, origin: string) => ProtectedResourceConfig, slug: string) =>
+  (
+    change: (config: ProtectedResourceConfig, origin: string) => ProtectedResourceConfig,
+    slug: string,
+  ) =>
   (origin: string) =>
     change(healthyConfig(origin, slug), origin);
 
-const withServer = (config: ProtectedResourceConfig, server: Partial<ProtectedResourceConfig['authorizationServer']>) => ({
+const withServer = (
+  config: ProtectedResourceConfig,
+  server: Partial<ProtectedResourceConfig['authorizationServer']>,
+) => ({
   ...config,
   authorizationServer: { ...config.authorizationServer, ...server },
 });
@@ -58,41 +64,59 @@ export const AUTH_SAMPLE_DEFINITIONS: AuthSampleDefinition[] = [
   {
     slug: 'oauth-no-resource-metadata',
     title: 'OAuth: 401 without resource_metadata',
-    demonstrates: 'The 401 challenge does not say where the protected resource metadata is; clients must guess the well-known URLs.',
+    demonstrates:
+      'The 401 challenge does not say where the protected resource metadata is; clients must guess the well-known URLs.',
     expected: { auth: 'warn' },
-    configure: variant((c) => ({ ...c, challengeNamesMetadata: false }), 'oauth-no-resource-metadata'),
+    configure: variant(
+      (c) => ({ ...c, challengeNamesMetadata: false }),
+      'oauth-no-resource-metadata',
+    ),
   },
   {
     slug: 'oauth-resource-mismatch',
     title: 'OAuth: metadata for another resource',
-    demonstrates: 'The protected resource metadata names another server as its resource, so clients refuse it.',
+    demonstrates:
+      'The protected resource metadata names another server as its resource, so clients refuse it.',
     expected: { auth: 'fail' },
-    configure: variant((c) => ({ ...c, advertisedResource: 'https://api.example.com/mcp' }), 'oauth-resource-mismatch'),
+    configure: variant(
+      (c) => ({ ...c, advertisedResource: 'https://api.example.com/mcp' }),
+      'oauth-resource-mismatch',
+    ),
   },
   {
     slug: 'oauth-no-pkce',
     title: 'OAuth: no PKCE S256 advertised',
-    demonstrates: 'The authorization server metadata has no code_challenge_methods_supported; MCP clients must refuse to proceed.',
+    demonstrates:
+      'The authorization server metadata has no code_challenge_methods_supported; MCP clients must refuse to proceed.',
     expected: { auth: 'fail' },
     configure: variant((c) => withServer(c, { pkce: false }), 'oauth-no-pkce'),
   },
   {
     slug: 'oauth-no-registration',
     title: 'OAuth: no way to register a client',
-    demonstrates: 'Neither dynamic client registration nor client ID metadata documents: ChatGPT cannot become a client.',
+    demonstrates:
+      'Neither dynamic client registration nor client ID metadata documents: ChatGPT cannot become a client.',
     expected: { auth: 'fail' },
-    configure: variant((c) => withServer(c, { registration: false, cimd: false }), 'oauth-no-registration'),
+    configure: variant(
+      (c) => withServer(c, { registration: false, cimd: false }),
+      'oauth-no-registration',
+    ),
   },
   {
     slug: 'oauth-wrong-issuer',
     title: 'OAuth: issuer mismatch',
-    demonstrates: 'The authorization server metadata claims another issuer than the URL it was found from (RFC 8414 §3.3).',
+    demonstrates:
+      'The authorization server metadata claims another issuer than the URL it was found from (RFC 8414 §3.3).',
     expected: { auth: 'fail' },
-    configure: variant((c, origin) => withServer(c, { issuer: `${origin}/samples/oauth/oauth` }), 'oauth-wrong-issuer'),
+    configure: variant(
+      (c, origin) => withServer(c, { issuer: `${origin}/samples/oauth/oauth` }),
+      'oauth-wrong-issuer',
+    ),
   },
 ];
 
-export const findAuthSample = (slug: string): AuthSampleDefinition | undefined => AUTH_SAMPLE_DEFINITIONS.find((s) => s.slug === slug);
+export const findAuthSample = (slug: string): AuthSampleDefinition | undefined =>
+  AUTH_SAMPLE_DEFINITIONS.find((s) => s.slug === slug);
 
 /** The sample's configuration at the dashboard's configured origin (never the request's Host). */
 export function authSampleConfig(slug: string): ProtectedResourceConfig | undefined {

@@ -1,5 +1,10 @@
 import type { Transcript } from '@/lib/report/schema';
-import { NO_AUTH_REQUIRED, type AuthDocument, type AuthProbe, type DiscoveryAttempt } from '@/lib/report/schema-auth';
+import {
+  NO_AUTH_REQUIRED,
+  type AuthDocument,
+  type AuthProbe,
+  type DiscoveryAttempt,
+} from '@/lib/report/schema-auth';
 import { skip, type Outcome } from '../../define';
 
 export const SPEC = 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization';
@@ -26,7 +31,9 @@ export function documentOf(auth: AuthProbe, kind: AuthDocument['kind']): AuthDoc
 export function fieldsOf(doc: AuthDocument | undefined): Record<string, unknown> | null {
   if (!doc || doc.problems.length > 0) return null;
   const json = doc.json;
-  return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  return json && typeof json === 'object' && !Array.isArray(json)
+    ? (json as Record<string, unknown>)
+    : null;
 }
 
 export function attemptsOf(auth: AuthProbe, kind: AuthDocument['kind']): DiscoveryAttempt[] {
@@ -37,9 +44,15 @@ export const idsOf = (items: readonly { exchangeId: string | null }[]): string[]
   items.flatMap((i) => (i.exchangeId ? [i.exchangeId] : []));
 
 /** A timeline row as a finding item: the URL, then what happened to it. */
-export function attemptItem(a: DiscoveryAttempt): { subject: string; detail: string; evidence?: string[] } {
+export function attemptItem(a: DiscoveryAttempt): {
+  subject: string;
+  detail: string;
+  evidence?: string[];
+} {
   const status = a.status === null ? '' : `HTTP ${a.status} — `;
-  const tag = a.beyondSpec ? ' (requested by MCP Doctor only; clients that follow the spec stop before it)' : '';
+  const tag = a.beyondSpec
+    ? ' (requested by MCP Doctor only; clients that follow the spec stop before it)'
+    : '';
   return {
     subject: a.url,
     detail: `${FORM_LABEL[a.form]}: ${a.outcome === 'not-found' ? '' : status}${a.detail}${tag}`,
@@ -60,5 +73,10 @@ export const FORM_LABEL: Record<DiscoveryAttempt['form'], string> = {
 
 /** RFC 8252 §8.3 / OAuth 2.1 §1.5: plain http is tolerated only on a loopback host. */
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost');
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname) ||
+    hostname.endsWith('.localhost')
+  );
 }

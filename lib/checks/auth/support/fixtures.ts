@@ -21,13 +21,44 @@ export function healthyAuth(): AuthProbe {
       status: 401,
       withCredentials: false,
       header,
-      challenges: [{ scheme: 'Bearer', params: { resource_metadata: PRM_URL, scope: 'files:read' }, token68: null }],
-      bearer: { resourceMetadata: PRM_URL, scope: 'files:read', error: null, errorDescription: null },
+      challenges: [
+        {
+          scheme: 'Bearer',
+          params: { resource_metadata: PRM_URL, scope: 'files:read' },
+          token68: null,
+        },
+      ],
+      bearer: {
+        resourceMetadata: PRM_URL,
+        scope: 'files:read',
+        error: null,
+        errorDescription: null,
+      },
       sdk: { resourceMetadataUrl: PRM_URL, scope: 'files:read', error: null },
     },
     discovery: [
-      { kind: 'protected-resource', form: 'advertised', url: PRM_URL, issuer: null, exchangeId: 'x2', status: 200, outcome: 'found', detail: 'metadata found', beyondSpec: false },
-      { kind: 'authorization-server', form: 'oauth', url: AS_URL, issuer: ISSUER, exchangeId: 'x3', status: 200, outcome: 'found', detail: 'metadata found', beyondSpec: false },
+      {
+        kind: 'protected-resource',
+        form: 'advertised',
+        url: PRM_URL,
+        issuer: null,
+        exchangeId: 'x2',
+        status: 200,
+        outcome: 'found',
+        detail: 'metadata found',
+        beyondSpec: false,
+      },
+      {
+        kind: 'authorization-server',
+        form: 'oauth',
+        url: AS_URL,
+        issuer: ISSUER,
+        exchangeId: 'x3',
+        status: 200,
+        outcome: 'found',
+        detail: 'metadata found',
+        beyondSpec: false,
+      },
     ],
     documents: [
       {
@@ -36,7 +67,11 @@ export function healthyAuth(): AuthProbe {
         exchangeId: 'x2',
         issuer: null,
         format: null,
-        json: { resource: MCP_URL, authorization_servers: [ISSUER], scopes_supported: ['files:read'] },
+        json: {
+          resource: MCP_URL,
+          authorization_servers: [ISSUER],
+          scopes_supported: ['files:read'],
+        },
         problems: [],
         beyondSpec: false,
       },
@@ -67,7 +102,10 @@ export function healthyAuth(): AuthProbe {
 }
 
 /** The healthy 401 run, with `change` applied to its auth record. */
-export function authTranscript(change: (auth: AuthProbe) => void = () => {}, overrides: Partial<Transcript> = {}): Transcript {
+export function authTranscript(
+  change: (auth: AuthProbe) => void = () => {},
+  overrides: Partial<Transcript> = {},
+): Transcript {
   const auth = healthyAuth();
   change(auth);
   const base = transcript();
@@ -75,11 +113,33 @@ export function authTranscript(change: (auth: AuthProbe) => void = () => {}, ove
     ...base,
     steps: [
       ...base.steps.filter((s) => s.id === 'dns' || s.id === 'tcp' || s.id === 'tls'),
-      { id: 'initialize', status: 'failed', durationMs: 20, summary: 'HTTP 401', error: { code: 'http-status', message: 'HTTP 401' } },
-      { id: 'auth', status: 'ok', durationMs: 30, summary: `HTTP 401; authorization server ${ISSUER}`, error: null },
+      {
+        id: 'initialize',
+        status: 'failed',
+        durationMs: 20,
+        summary: 'HTTP 401',
+        error: { code: 'http-status', message: 'HTTP 401' },
+      },
+      {
+        id: 'auth',
+        status: 'ok',
+        durationMs: 30,
+        summary: `HTTP 401; authorization server ${ISSUER}`,
+        error: null,
+      },
     ],
     mcp: {
-      attempts: [{ url: MCP_URL, transport: 'streamable-http', guessed: false, ok: false, status: 401, error: { code: 'http-status', message: 'HTTP 401' }, exchangeIds: ['x1'] }],
+      attempts: [
+        {
+          url: MCP_URL,
+          transport: 'streamable-http',
+          guessed: false,
+          ok: false,
+          status: 401,
+          error: { code: 'http-status', message: 'HTTP 401' },
+          exchangeIds: ['x1'],
+        },
+      ],
       transport: null,
       initializeResult: null,
       initializeExchangeId: 'x1',
@@ -90,9 +150,21 @@ export function authTranscript(change: (auth: AuthProbe) => void = () => {}, ove
     tools: [],
     auth,
     exchanges: [
-      exchange({ id: 'x1', rpc: { method: 'initialize', id: 0 }, response: response(401, '{"error":"unauthorized"}') }),
-      exchange({ id: 'x2', step: 'auth', request: { method: 'GET', url: PRM_URL, headers: [], body: null } }),
-      exchange({ id: 'x3', step: 'auth', request: { method: 'GET', url: AS_URL, headers: [], body: null } }),
+      exchange({
+        id: 'x1',
+        rpc: { method: 'initialize', id: 0 },
+        response: response(401, '{"error":"unauthorized"}'),
+      }),
+      exchange({
+        id: 'x2',
+        step: 'auth',
+        request: { method: 'GET', url: PRM_URL, headers: [], body: null },
+      }),
+      exchange({
+        id: 'x3',
+        step: 'auth',
+        request: { method: 'GET', url: AS_URL, headers: [], body: null },
+      }),
     ],
     ...overrides,
   };
@@ -106,14 +178,32 @@ export function doc(auth: AuthProbe, kind: AuthDocument['kind']): AuthDocument {
 }
 
 /** Its JSON as an editable object. */
-export const json = (auth: AuthProbe, kind: AuthDocument['kind']) => doc(auth, kind).json as Record<string, unknown>;
+export const json = (auth: AuthProbe, kind: AuthDocument['kind']) =>
+  doc(auth, kind).json as Record<string, unknown>;
 
 /** A run against a server that needs no authorization. */
 export function openTranscript(): Transcript {
   const base = transcript();
   return {
     ...base,
-    steps: [...base.steps, { id: 'auth', status: 'skipped', durationMs: 0, summary: 'no authentication required', error: null }],
-    auth: { required: false, challenge: null, discovery: [], documents: [], authorizationServer: null, token: null, redirectUri: null },
+    steps: [
+      ...base.steps,
+      {
+        id: 'auth',
+        status: 'skipped',
+        durationMs: 0,
+        summary: 'no authentication required',
+        error: null,
+      },
+    ],
+    auth: {
+      required: false,
+      challenge: null,
+      discovery: [],
+      documents: [],
+      authorizationServer: null,
+      token: null,
+      redirectUri: null,
+    },
   };
 }
