@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Exchange } from '@/lib/report/schema';
 import { formatMs } from '@/components/ui/format';
+import { CopyCurlButton } from '@/components/log/copy-curl-button';
 import { BodyView } from './body-view';
 import { HeadersTable } from './headers-table';
 
@@ -47,6 +48,7 @@ export function ExchangeView({ exchange, index }: { exchange: Exchange; index: n
         </span>
       </summary>
       <div className="space-y-4 border-t border-slate-200 p-3">
+        <CopyCurlButton exchange={exchange} />
         {error ? (
           <p
             role="note"
