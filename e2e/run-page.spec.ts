@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { HEALTHY, SLOW } from './samples';
 
+const checkForm = (page: Page) => page.getByRole('form', { name: 'Check an MCP endpoint' });
+
 async function checkSample(page: Page, slug: string) {
   await page.goto('/');
   const card = page.getByTestId(`sample-${slug}`);
@@ -50,13 +52,13 @@ test('the URL form sends headers and a token, and the page never shows the token
   page,
 }) => {
   await page.goto('/');
-  await page.getByLabel('MCP endpoint URL').fill(HEALTHY);
-  await page.getByText('Headers and token').click();
-  await page.getByRole('button', { name: '+ Add header' }).click();
-  await page.getByLabel('Header 1 name').fill('X-Team');
-  await page.getByLabel('Header 1 value').fill('blue-team-header-value');
-  await page.getByLabel('Bearer token').fill('e2e-secret-token-123456');
-  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await checkForm(page).getByLabel('MCP endpoint URL').fill(HEALTHY);
+  await checkForm(page).getByText('Headers and token').click();
+  await checkForm(page).getByRole('button', { name: '+ Add header' }).click();
+  await checkForm(page).getByLabel('Header 1 name').fill('X-Team');
+  await checkForm(page).getByLabel('Header 1 value').fill('blue-team-header-value');
+  await checkForm(page).getByLabel('Bearer token').fill('e2e-secret-token-123456');
+  await checkForm(page).getByRole('button', { name: 'Check', exact: true }).click();
 
   await expect(page).toHaveURL(/\/runs\//);
   await expect(page.getByTestId('row-tools')).toHaveAttribute('data-status', 'pass');
@@ -68,8 +70,8 @@ test('the URL form sends headers and a token, and the page never shows the token
 
 test('the form explains a URL it cannot use, without leaving the page', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('MCP endpoint URL').fill('ftp://example.com/mcp');
-  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await checkForm(page).getByLabel('MCP endpoint URL').fill('ftp://example.com/mcp');
+  await checkForm(page).getByRole('button', { name: 'Check', exact: true }).click();
   await expect(
     page.getByRole('alert').filter({ hasText: 'unsupported scheme "ftp:"' }),
   ).toBeVisible();

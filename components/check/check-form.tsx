@@ -50,6 +50,7 @@ export function CheckForm() {
 
   return (
     <form
+      aria-label="Check an MCP endpoint"
       onSubmit={submit}
       className="space-y-4"
       aria-describedby={error ? `${ids}-error` : undefined}
