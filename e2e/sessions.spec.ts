@@ -25,7 +25,7 @@ test('two people on one session: a rerun, its drift and a note appear for both w
   const bob = await (await browser.newContext()).newPage();
 
   await alice.goto('/sessions');
-  await alice.getByLabel('MCP endpoint URL').fill(server.url);
+  await alice.getByLabel('Endpoint to debug').fill(server.url);
   await alice.getByLabel(/Session name/).fill('Search tool missing in ChatGPT');
   await alice.getByRole('button', { name: 'Start a debugging session' }).click();
   await expect(alice).toHaveURL(/\/sessions\/[A-Za-z0-9_-]{22}$/);
@@ -53,12 +53,15 @@ test('two people on one session: a rerun, its drift and a note appear for both w
 
   // Bob writes a note; Alice sees it, rendered, without a reload.
   await bob.getByLabel('Your name').fill('Bob');
-  await bob.getByRole('textbox', { name: /^Note/ }).fill('Press **Refresh** in the connector settings <img src=x>');
+  await bob
+    .getByRole('textbox', { name: /^Note/ })
+    .fill('Press **Refresh** in the connector settings <img src=x>');
   await bob.getByRole('button', { name: 'Add note' }).click();
   const note = alice.getByTestId('note');
   await expect(note).toContainText('Press Refresh in the connector settings');
   await expect(note.locator('strong')).toHaveText('Refresh');
   await expect(note.locator('img')).toHaveCount(0);
+  await expect(note).toContainText('<img src=x>');
   await expect(note).toContainText('Bob');
 
   expect(await stillLoaded(alice)).toBe('kept');
@@ -80,6 +83,13 @@ test('an exported run, imported, is re-checked into the same report', async ({ p
         ((await (await request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
     )
     .toBe('done');
+
+  // The endpoint's history lists it first, a bounded page with a cursor to the next one.
+  const history = await request.get(`/api/runs?url=${encodeURIComponent(HEALTHY)}&limit=1`);
+  expect(history.status()).toBe(200);
+  const page1 = (await history.json()) as { runs: { id: string }[]; next: string | null };
+  expect(page1.runs.map((r) => r.id)).toEqual([id]);
+  expect((await request.get('/api/runs?url=x&limit=1000')).status()).toBe(400);
 
   const exported = await request.get(`/api/runs/${id}/export`);
   expect(exported.headers()['content-disposition']).toMatch(/^attachment; filename="mcp-doctor-/);

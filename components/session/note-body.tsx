@@ -18,13 +18,14 @@ const components: Components = {
 };
 
 /**
- * A note's body: plain text or Markdown. Raw HTML is dropped (`skipHtml`), react-markdown's URL
- * filter removes `javascript:` and other unsafe links, and everything else is React text.
+ * A note's body: plain text or Markdown. Raw HTML is never rendered: without rehype-raw,
+ * react-markdown shows it as the text it is (people paste HTML answers while debugging), its URL
+ * filter empties `javascript:` and other unsafe links, and everything else is React text.
  */
 export function NoteBody({ body }: { body: string }) {
   return (
     <div className="prose-note space-y-2 break-words text-sm text-slate-800 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-xs [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml components={components}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
         {body}
       </ReactMarkdown>
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import useSWR from 'swr';
 import { SessionViewSchema, type SessionView } from '@/lib/sessions/view-schema';
 import { DiffView } from '@/components/history/diff-view';
@@ -12,6 +13,9 @@ import { RerunForm } from './rerun-form';
 // Faster while a run is in progress, so its progress and result show up promptly for everyone.
 const POLL_RUNNING_MS = 1000;
 const POLL_IDLE_MS = 2500;
+
+const count = (n: number | undefined, one: string, many: string) =>
+  n ? `${n} ${n === 1 ? one : many}` : null;
 
 async function fetchView(url: string): Promise<SessionView> {
   const response = await fetch(url, { cache: 'no-store' });
@@ -61,8 +65,16 @@ export function SessionLive({ initial }: { initial: SessionView }) {
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
           {view.session.name}
         </h1>
-        <p className="break-all font-mono text-sm text-slate-700" data-testid="session-url">
-          {view.session.url}
+        <p className="flex flex-wrap items-baseline gap-x-3 text-sm">
+          <span className="break-all font-mono text-slate-700" data-testid="session-url">
+            {view.session.url}
+          </span>
+          <Link
+            href={`/history?url=${encodeURIComponent(view.session.url)}`}
+            className="text-sky-700 hover:underline"
+          >
+            All runs of this endpoint
+          </Link>
         </p>
         <p className="text-xs text-slate-500">
           Started {formatWhen(view.session.createdAt)} · {view.runs.length} run
@@ -100,10 +112,10 @@ export function SessionLive({ initial }: { initial: SessionView }) {
                   const diff = diffOf.get(run.id);
                   const tools = diff?.tools;
                   const changes = [
-                    tools?.added.length ? `${tools.added.length} tool(s) added` : null,
-                    tools?.removed.length ? `${tools.removed.length} removed` : null,
-                    tools?.changed.length ? `${tools.changed.length} changed` : null,
-                    diff?.checks.length ? `${diff.checks.length} check(s) changed verdict` : null,
+                    count(tools?.added.length, 'tool added', 'tools added'),
+                    count(tools?.removed.length, 'tool removed', 'tools removed'),
+                    count(tools?.changed.length, 'tool changed', 'tools changed'),
+                    count(diff?.checks.length, 'check changed verdict', 'checks changed verdict'),
                   ].filter(Boolean);
                   return (
                     <li key={run.id} className="space-y-1 py-3 first:pt-0 last:pb-0">

@@ -41,7 +41,7 @@ export function StartSessionForm() {
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor={`${ids}-url`} className="mb-1 block text-sm font-medium text-slate-800">
-            MCP endpoint URL
+            Endpoint to debug
           </label>
           <input
             id={`${ids}-url`}
@@ -70,9 +70,9 @@ export function StartSessionForm() {
       </div>
       <div>
         <label htmlFor={`${ids}-token`} className="mb-1 block text-sm font-medium text-slate-800">
-          Bearer token{' '}
+          Token for the first run{' '}
           <span className="font-normal text-slate-500">
-            (optional; for the first run only, never stored)
+            (optional; sent as a bearer token, never stored)
           </span>
         </label>
         <input

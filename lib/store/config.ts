@@ -52,7 +52,11 @@ export function storeConfig(env: Record<string, string | undefined> = process.en
   return {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'sqlite', file: path.resolve(e.MCP_DOCTOR_DB ?? DEFAULT_DB_FILE) },
+      : {
+          kind: 'sqlite',
+          // A path chosen at run time, not a file of the project: nothing for the bundler to trace.
+          file: path.resolve(/* turbopackIgnore: true */ e.MCP_DOCTOR_DB ?? DEFAULT_DB_FILE),
+        },
     retention: {
       runs: e.MCP_DOCTOR_RETENTION_RUNS ?? DEFAULT_RETENTION.runs,
       days: e.MCP_DOCTOR_RETENTION_DAYS ?? DEFAULT_RETENTION.days,
