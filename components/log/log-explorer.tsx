@@ -23,7 +23,7 @@ export function LogExplorer({ exchanges }: { exchanges: readonly Exchange[] }) {
   const spanMs = useMemo(() => runSpan(exchanges), [exchanges]);
   const shown = useMemo(() => filterExchanges(exchanges, filter), [exchanges, filter]);
   return (
-    <div className="space-y-3">
+    <div data-testid="raw-log" className="space-y-3">
       {runId ? (
         <div className="flex flex-wrap gap-2">
           <a className={button} href={`/api/runs/${encodeURIComponent(runId)}/har`} download>
