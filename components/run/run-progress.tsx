@@ -35,8 +35,13 @@ export function RunProgress({ initial, url }: { initial: Progress; url: string }
     revalidateOnFocus: false,
   });
   const state = data.state;
+  // Once the run has ended, ask the server page for the report, again until it renders (the report
+  // may land in the store a moment after the state): this view unmounts when it does.
   useEffect(() => {
-    if (state !== 'running') router.refresh();
+    if (state === 'running') return;
+    router.refresh();
+    const retry = setInterval(() => router.refresh(), 1_000);
+    return () => clearInterval(retry);
   }, [state, router]);
 
   const last = data.steps.at(-1);
