@@ -10,7 +10,8 @@ export const CONNECTION_SAMPLES: Sample[] = [
   {
     slug: 'healthy',
     title: 'Healthy server',
-    demonstrates: 'A well-behaved MCP server with three annotated tools: every row passes.',
+    demonstrates:
+      'A well-behaved MCP server with three annotated tools: every check passes, except that on localhost the Connection row warns that ChatGPT cannot reach this machine.',
     expected: { connection: 'pass', tools: 'pass' },
     handle: (request) => handleMcpRequest(request, healthyServer),
   },

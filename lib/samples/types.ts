@@ -9,7 +9,10 @@ export interface Sample {
   demonstrates: string;
   /** The path to check, when it is not `/samples/<slug>/mcp` (the wrong-path sample points elsewhere). */
   path?: string;
-  /** The row statuses a diagnosis of this sample must show (used by the tests and shown as a hint). */
+  /**
+   * The row statuses a diagnosis of this sample must show when the dashboard is publicly reachable
+   * (used by the tests; on localhost `connection.public` adds a warning to the Connection row).
+   */
   expected: Partial<Record<Area, RowStatus>>;
   /** Answers every request to `/samples/<slug>/mcp`; absent for samples that are only a path. */
   handle?: (request: Request) => Promise<Response>;
