@@ -106,7 +106,7 @@ describe('check input (JSON body and query string)', () => {
           const result = parseCheckInput({ ...input, strict });
           expect(result).toMatchObject({
             ok: true,
-            strict: strict === true || strict === '1' || strict === 'true',
+            options: { strict: strict === true || strict === '1' || strict === 'true' },
           });
         },
       ),
@@ -142,7 +142,11 @@ describe('check input (JSON body and query string)', () => {
           const result = parseCheckQuery(
             new URLSearchParams({ url, timeoutMs: String(timeoutMs), strict: '1' }),
           );
-          expect(result).toMatchObject({ ok: true, strict: true, target: { timeoutMs } });
+          expect(result).toMatchObject({
+            ok: true,
+            options: { strict: true },
+            target: { timeoutMs },
+          });
         },
       ),
       RUNS,
