@@ -63,6 +63,12 @@ describe('toCurl', () => {
     ]);
   });
 
+  it('puts each option on its own continued line', () => {
+    expect(toCurl(hostile).split(' \\\n  ')[0]).toBe(
+      `curl -X 'POST' 'https://example.com/mcp?a=1&b='\\''2'\\'''`,
+    );
+  });
+
   it('leaves out the body when there is none', () => {
     const command = toCurl(
       exchange({

@@ -19,11 +19,12 @@ const COMPUTED = new Set(['content-length', 'host', 'connection']);
  */
 export function toCurl(exchange: Exchange): string {
   const { method, url, headers, body } = exchange.request;
-  const words = ['curl', '-X', shellQuote(method.toUpperCase()), shellQuote(url)];
+  // One option per line, so a long JSON-RPC body does not hide the headers.
+  const lines = [`curl -X ${shellQuote(method.toUpperCase())} ${shellQuote(url)}`];
   for (const [name, value] of headers) {
     if (COMPUTED.has(name.toLowerCase())) continue;
-    words.push('-H', shellQuote(`${name}: ${value}`));
+    lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (body && body.text !== '') words.push('--data-raw', shellQuote(body.text));
-  return words.join(' \\\n  ');
+  if (body && body.text !== '') lines.push(`--data-raw ${shellQuote(body.text)}`);
+  return lines.join(' \\\n  ');
 }
