@@ -1,10 +1,12 @@
 // `npm run bench`: wall time and peak memory of a full diagnosis (probe → checks → report) of
 // loopback MCP servers. Each scenario runs in a child process against a server in this one.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { healthyMcpServer, manyToolsServer, type Running } from '@/test/fixtures/servers';
 import { median, percentile, type ScenarioResult } from './bench/stats';
+import { formatLoad, runLoad } from './load';
 
 const WARMUP = 2;
 const RUNS = 20;
@@ -106,6 +108,16 @@ console.log(
   `diagnoses (process.resourceUsage().maxRSS); after loading the modules it was ${rows.map((r) => `${fixed(r.rssAfterLoadMb)} MB`).join(', ')}.`,
 );
 
+// The load test (scripts/load.ts): 50 concurrent /api/check diagnoses against the app itself.
+const loadTest = existsSync(`${ROOT}.next/BUILD_ID`)
+  ? await runLoad({ count: 50, timeLimitMs: 120_000 })
+  : null;
+console.log(
+  loadTest
+    ? `\n${formatLoad(loadTest)}`
+    : '\nload: skipped (no production build in .next: run `npm run build`)',
+);
+
 await mkdir(`${ROOT}.reports`, { recursive: true });
 await writeFile(
   `${ROOT}.reports/bench.json`,
@@ -118,6 +130,7 @@ await writeFile(
       warmup: WARMUP,
       peakRss: 'process.resourceUsage().maxRSS of the scenario process',
       scenarios: rows,
+      load: loadTest,
     },
     null,
     2,
