@@ -229,7 +229,13 @@ export function rawHttpServer(respond: (socket: net.Socket) => void): Promise<Ho
  * Names that test URLs use, all resolving to 127.0.0.1; anything else is ENOTFOUND. The probe is
  * given this resolver, so no test ever asks a real DNS server or reaches past loopback.
  */
-export const TEST_NAMES = ['localhost', 'hostile.test', 'metadata.internal.test', 'other.test', 'intranet.test'];
+export const TEST_NAMES = [
+  'localhost',
+  'hostile.test',
+  'metadata.internal.test',
+  'other.test',
+  'intranet.test',
+];
 
 export const testResolver: Resolver = async (hostname): Promise<LookupAddress[]> => {
   if (TEST_NAMES.includes(hostname.toLowerCase())) return [{ address: '127.0.0.1', family: 4 }];
