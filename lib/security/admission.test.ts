@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Admission, admissionFromEnv } from './admission';
+import { Admission, admissionFromEnv, withAdmission } from './admission';
 
 const request = (forwardedFor?: string) =>
   new Request('http://localhost/api/check', {
@@ -66,6 +66,57 @@ describe('Admission', () => {
     expect(admission.admit(request('198.51.100.7')).ok).toBe(true);
     now += 10_000;
     expect(admission.admit(request()).ok).toBe(true);
+  });
+});
+
+describe('withAdmission', () => {
+  it('holds the slot until the background work settles, and frees it when none started or start threw', async () => {
+    const admission = new Admission({
+      maxConcurrent: 1,
+      perMinute: 600,
+      burst: 100,
+      trustProxy: false,
+    });
+    let finish!: () => void;
+    const background = new Promise<void>((resolve) => (finish = resolve));
+    const started = await withAdmission(
+      request(),
+      async () => 'run-1',
+      () => background,
+      admission,
+    );
+    expect(started).toEqual({ ok: true, value: 'run-1' });
+    expect(admission.inFlight).toBe(1);
+    const refused = await withAdmission(
+      request(),
+      async () => 'run-2',
+      () => null,
+      admission,
+    );
+    expect(refused.ok).toBe(false);
+    finish();
+    await background;
+    await Promise.resolve();
+    expect(admission.inFlight).toBe(0);
+
+    expect(
+      await withAdmission(
+        request(),
+        async () => 'nothing',
+        () => null,
+        admission,
+      ),
+    ).toEqual({ ok: true, value: 'nothing' });
+    expect(admission.inFlight).toBe(0);
+    await expect(
+      withAdmission(
+        request(),
+        () => Promise.reject(new Error('store down')),
+        () => null,
+        admission,
+      ),
+    ).rejects.toThrow('store down');
+    expect(admission.inFlight).toBe(0);
   });
 });
 

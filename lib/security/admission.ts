@@ -111,3 +111,28 @@ export function apiAdmission(): Admission {
   holder[KEY] ??= new Admission(admissionFromEnv());
   return holder[KEY];
 }
+
+/**
+ * Starts work that may leave a diagnosis running in the background, only when admitted: the slot
+ * is held until `running(value)` settles (or released at once when it started none, or threw).
+ */
+export async function withAdmission<T>(
+  request: Request,
+  start: () => Promise<T>,
+  running: (value: T) => Promise<unknown> | null | undefined,
+  admission: Admission = apiAdmission(),
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  const ticket = admission.admit(request);
+  if (!ticket.ok) return ticket;
+  let value: T;
+  try {
+    value = await start();
+  } catch (error) {
+    ticket.release();
+    throw error;
+  }
+  const done = running(value);
+  if (done) void done.finally(ticket.release);
+  else ticket.release();
+  return { ok: true, value };
+}

@@ -2,6 +2,7 @@ import { after } from 'next/server';
 import { apiError, jsonResponse } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
 import { runs } from '@/lib/runs/registry';
+import { withAdmission } from '@/lib/security/admission';
 import { createSession } from '@/lib/sessions/actions';
 import { parseCreateSession } from '@/lib/sessions/input';
 import { getStore } from '@/lib/store';
@@ -15,7 +16,14 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const parsed = parseCreateSession(body.value);
   if (!parsed.ok) return apiError(400, 'invalid-input', parsed.message);
-  const created = await createSession(await getStore(), runs, parsed.value);
+  const create = async () => createSession(await getStore(), runs, parsed.value);
+  // From a URL, a session starts a diagnosis: admitted like POST /api/runs.
+  const admitted =
+    parsed.value.from === 'url'
+      ? await withAdmission(request, create, (c) => (c.ok ? c.started?.done : null))
+      : { ok: true as const, value: await create() };
+  if (!admitted.ok) return admitted.response;
+  const created = admitted.value;
   if (!created.ok) {
     return apiError(
       created.status,

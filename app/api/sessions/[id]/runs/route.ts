@@ -2,6 +2,7 @@ import { after } from 'next/server';
 import { apiError, jsonResponse } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
 import { runs } from '@/lib/runs/registry';
+import { withAdmission } from '@/lib/security/admission';
 import { rerun } from '@/lib/sessions/actions';
 import { parseInput, RerunInputSchema } from '@/lib/sessions/input';
 import { getStore } from '@/lib/store';
@@ -23,7 +24,14 @@ export async function POST(
   if (!body.ok) return body.response;
   const parsed = parseInput(RerunInputSchema, body.value);
   if (!parsed.ok) return apiError(400, 'invalid-input', parsed.message);
-  const started = await rerun(store, runs, session, parsed.value);
+  // A rerun starts a diagnosis: admitted like POST /api/runs (lib/security/admission.ts).
+  const admitted = await withAdmission(
+    request,
+    () => rerun(store, runs, session, parsed.value),
+    (s) => (s.ok ? s.done : null),
+  );
+  if (!admitted.ok) return admitted.response;
+  const started = admitted.value;
   if (!started.ok) return apiError(400, 'invalid-input', started.message);
   after(started.done);
   return jsonResponse({ id: started.run.id }, 202, { location: `/api/runs/${started.run.id}` });
