@@ -55,7 +55,7 @@ function find(registry: RunRegistry, token: string): Found | string {
   const target = decodePreviewToken(token);
   if (!target) return 'This is not a widget preview link.';
   const report = registry.get(target.run)?.report;
-  if (!report) return 'The run is gone (runs are kept in memory; the last 200 only).';
+  if (!report) return 'The run is no longer kept (see the retention settings).';
   const widget = report.widgets?.widgets.find((w) => w.tool === target.tool);
   if (!widget) return 'No widget for this tool in the run.';
   const html = report.widgets?.templates.find((r) => r.uri === widget.uri)?.content?.html;

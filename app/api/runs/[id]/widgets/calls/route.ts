@@ -21,6 +21,7 @@ export async function POST(
   if (!body.ok) return body.response;
   const input = CallInputSchema.safeParse(body.value);
   if (!input.success) return apiError(400, 'invalid-input', formatIssues(input.error));
+  await runs.load(id); // the run may have been made by another instance
   const outcome = await callForRun(runs, id, input.data);
   if (!outcome.ok) return apiError(outcome.status, outcome.code, outcome.message);
   return jsonResponse({ call: outcome.call, preview: outcome.preview });
