@@ -444,6 +444,46 @@ const cases: WireCase[] = [
     more: (report) => expect(report.mcp?.sessionId).toBe('"><script>alert(1)</script>'),
   },
   {
+    name: 'redirects the MCP POST to a file: URL',
+    server: () =>
+      rpcServer((_m, res) => void res.writeHead(307, { location: 'file:///etc/passwd' }).end()),
+    step: 'initialize',
+    code: 'http-status',
+    finding: ['connection.redirect:not-followed'],
+    more: (report) => {
+      // Followed nowhere: the only exchanges are HTTP ones, to this loopback server.
+      expect(report.exchanges.every((x) => x.request.url.startsWith('http://127.0.0.1:'))).toBe(
+        true,
+      );
+    },
+  },
+  {
+    name: 'redirects through ever new paths of its own origin',
+    server: () =>
+      rpcServer((_m, res, req) => {
+        const hop = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('hop') ?? 0);
+        res.writeHead(307, { location: `/mcp?hop=${hop + 1}` }).end();
+      }),
+    step: 'initialize',
+    code: 'http-status',
+    finding: ['connection.redirect:not-followed'],
+    more: (report, server) => {
+      expect(server.hits()).toBeLessThan(100);
+      expect(report.exchanges.length).toBeLessThan(100);
+    },
+  },
+  {
+    name: 'sends a thousand 103 Early Hints and never a final answer',
+    server: () =>
+      rpcServer((_m, res) => {
+        for (let i = 0; i < 1_000; i++)
+          res.writeEarlyHints({ link: `</style-${i}.css>; rel=preload; as=style` });
+      }),
+    limits: QUICK,
+    step: 'initialize',
+    code: 'timeout',
+  },
+  {
     name: 'answers tools/list with a result that is a string',
     server: () => toolsServer(() => '"<img src=x onerror=alert(1)>"'),
     step: 'tools',
