@@ -121,3 +121,22 @@ test('an unknown run is a 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Run not found' })).toBeVisible();
 });
+
+test('latency samples asked for on the form show p50 / p95 / max per method', async ({ page }) => {
+  await page.goto('/');
+  await checkForm(page).getByLabel('MCP endpoint URL').fill(HEALTHY);
+  await checkForm(page).getByText('Headers and token').click();
+  await checkForm(page)
+    .getByLabel(/Latency samples/)
+    .fill('3');
+  await checkForm(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page).toHaveURL(/\/runs\/[A-Za-z0-9_-]{22}$/);
+  const latency = page.locator('section[aria-labelledby="latency-title"]');
+  await expect(latency).toContainText('3 samples over Streamable HTTP');
+  for (const method of ['initialize', 'tools/list']) {
+    const row = page.getByTestId(`latency-${method}`);
+    await expect(row).toContainText(method);
+    await expect(row.locator('td').nth(3)).toHaveText('3');
+    await expect(row.locator('td').nth(0)).toHaveText(/^\d+ ms$/);
+  }
+});

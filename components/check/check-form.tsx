@@ -21,6 +21,7 @@ export function CheckForm() {
   const [rows, setRows] = useState<HeaderRow[]>([]);
   const [nextKey, setNextKey] = useState(0);
   const [token, setToken] = useState('');
+  const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -42,6 +43,7 @@ export function CheckForm() {
         url,
         ...(filled.length ? { headers } : {}),
         ...(token.trim() ? { token: token.trim() } : {}),
+        ...(repeat.trim() ? { repeat: repeat.trim() } : {}),
       });
       if (started.ok) router.push(`/runs/${started.id}`);
       else setError(started.message);
@@ -90,7 +92,8 @@ export function CheckForm() {
 
       <details className="group rounded-md border border-slate-200 bg-slate-50/60 px-3 py-2">
         <summary className="cursor-pointer select-none text-sm text-slate-700">
-          Headers and token <span className="text-slate-500">(optional; never stored)</span>
+          Headers and token, latency samples{' '}
+          <span className="text-slate-500">(optional; credentials never stored)</span>
         </summary>
         <div className="mt-3 space-y-3">
           <fieldset className="space-y-2">
@@ -147,6 +150,28 @@ export function CheckForm() {
               value={token}
               onChange={(event) => setToken(event.target.value)}
               className={inputClass}
+            />
+          </div>
+          <div>
+            <label
+              htmlFor={`${ids}-repeat`}
+              className="mb-1 block text-sm font-medium text-slate-800"
+            >
+              Latency samples{' '}
+              <span className="font-normal text-slate-500">
+                (repeat initialize and tools/list, 1–20)
+              </span>
+            </label>
+            <input
+              id={`${ids}-repeat`}
+              type="number"
+              min={1}
+              max={20}
+              inputMode="numeric"
+              placeholder="none"
+              value={repeat}
+              onChange={(event) => setRepeat(event.target.value)}
+              className={`${inputClass} max-w-32`}
             />
           </div>
         </div>

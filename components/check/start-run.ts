@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { TargetInput } from '@/lib/probe/target';
+import type { CiOptionsInput } from '@/lib/report/ci-options';
 
 const StartedSchema = z.object({ id: z.string() });
 const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** Starts a run through the API; answers its id or the API's own explanation of what is wrong. */
 export async function startRun(
-  input: TargetInput,
+  input: TargetInput & Pick<CiOptionsInput, 'repeat'>,
 ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   let response: Response;
   try {

@@ -6,6 +6,7 @@ import { WidgetsPanel } from '@/components/widgets/widgets-panel';
 import { CheckList } from './check-list';
 import { exchangeLabels } from './exchange-labels';
 import { IssuesTable } from './issues-table';
+import { LatencyPanel } from './latency-panel';
 import { RawLog } from './raw-log';
 import { ReportHeader } from './report-header';
 import { StepList } from './step-list';
@@ -47,6 +48,7 @@ export function ReportView({ report, runId }: { report: Report; runId: string })
       >
         <ToolsPanel report={report} />
       </Section>
+      <LatencyPanel latency={report.latency} />
       <WidgetsPanel report={report} runId={runId} />
       <AuthPanel report={report} />
       <Section id="steps" title="Steps" aside={`${report.steps.length} steps`}>

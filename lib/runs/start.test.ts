@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTarget } from '@/lib/probe/target';
+import { parseCiOptions } from '@/lib/report/ci-options';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { healthyServer } from '@/lib/samples/healthy';
 import { MemoryRunRegistry } from './registry';
@@ -69,6 +70,25 @@ describe('startRun', () => {
     expect(run.url).not.toContain('#frag');
     await done;
     expect(JSON.stringify(registry.get(run.id))).not.toContain('sekret-token-value');
+  });
+
+  it('applies the CI options of POST /api/runs: expected tools and repeated latency samples', async () => {
+    const options = parseCiOptions({ expectTools: 'search_recipes,missing_tool', repeat: '2' });
+    if (!options.ok) throw new Error(options.message);
+    const registry = new MemoryRunRegistry();
+    const { run, done } = startRun(registry, target(`${origin}/mcp`), options.options);
+    await done;
+    const report = registry.get(run.id)?.report;
+    expect(report?.checks.find((c) => c.id === 'tools.expected')).toMatchObject({
+      status: 'fail',
+      code: 'missing-tool',
+    });
+    expect(report?.rows.find((r) => r.id === 'tools')?.status).toBe('fail');
+    expect(report?.latency?.repeat).toBe(2);
+    expect(report?.latency?.methods.map((m) => [m.method, m.samples])).toEqual([
+      ['initialize', 2],
+      ['tools/list', 2],
+    ]);
   });
 
   it('makes random, URL-safe ids', () => {

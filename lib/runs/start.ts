@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { measureLatency } from '@/lib/probe/latency';
 import { probe } from '@/lib/probe/probe';
 import { Redactor } from '@/lib/probe/redact';
 import type { Target } from '@/lib/probe/target';
 import { buildReport } from '@/lib/report/build-report';
+import { applyCiOptions, type CiOptions } from '@/lib/report/ci-options';
 import type { RunRegistry } from './registry';
 import type { Run } from './schema';
 
@@ -11,8 +13,14 @@ export const newRunId = (): string => randomBytes(16).toString('base64url');
 /**
  * Starts a diagnosis in the background and returns the run at once. `done` settles when the run
  * is finished (never rejects), so a route can keep the process alive for it with `after()`.
+ * CI options given to `POST /api/runs` (expected tools, skipped areas, `repeat`) apply as they do
+ * to `/api/check`.
  */
-export function startRun(registry: RunRegistry, target: Target): { run: Run; done: Promise<void> } {
+export function startRun(
+  registry: RunRegistry,
+  target: Target,
+  options?: CiOptions,
+): { run: Run; done: Promise<void> } {
   const redactor = new Redactor({
     values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
   });
@@ -34,7 +42,12 @@ export function startRun(registry: RunRegistry, target: Target): { run: Run; don
       const previousTools = await registry
         .previousTools?.(run.url, { id: run.id, startedAt: transcript.startedAt })
         .catch(() => null);
-      return buildReport(previousTools ? { ...transcript, previousTools } : transcript);
+      const built = buildReport(previousTools ? { ...transcript, previousTools } : transcript);
+      if (!options) return built;
+      const report = applyCiOptions(built, options);
+      if (!options.repeat) return report;
+      const transport = report.mcp?.transport ?? undefined;
+      return { ...report, latency: await measureLatency(target, options.repeat, { transport }) };
     })
     .then(
       (report) => {

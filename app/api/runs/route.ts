@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!ticket.ok) return ticket.response;
   let started: ReturnType<typeof startRun>;
   try {
-    started = startRun(runs, parsed.target);
+    started = startRun(runs, parsed.target, parsed.options);
   } catch (error) {
     ticket.release();
     throw error;
