@@ -31,7 +31,9 @@ export function RunProgress({ initial, url }: { initial: Progress; url: string }
   const router = useRouter();
   const { data, error } = useSWR(`/api/runs/${initial.id}`, fetchProgress, {
     fallbackData: initial,
-    refreshInterval: (latest) => (latest?.state === 'running' ? POLL_MS : 0),
+    // SWR asks before its first fetch lands, when its cache is still empty: fall back to the
+    // server's state, or polling never starts.
+    refreshInterval: (latest) => ((latest ?? initial).state === 'running' ? POLL_MS : 0),
     revalidateOnFocus: false,
   });
   const state = data.state;
