@@ -3,6 +3,7 @@ import { apiError, jsonResponse } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
 import { runs } from '@/lib/runs/registry';
 import { RunIdSchema } from '@/lib/runs/schema';
+import { apiAdmission } from '@/lib/security/admission';
 import { CallInputSchema, callForRun } from '@/lib/widgets/run-call';
 
 /**
@@ -22,7 +23,10 @@ export async function POST(
   const input = CallInputSchema.safeParse(body.value);
   if (!input.success) return apiError(400, 'invalid-input', formatIssues(input.error));
   await runs.load(id); // the run may have been made by another instance
-  const outcome = await callForRun(runs, id, input.data);
+  // A tool call dials the server under test: the same limits as a diagnosis.
+  const ticket = apiAdmission().admit(request);
+  if (!ticket.ok) return ticket.response;
+  const outcome = await callForRun(runs, id, input.data).finally(ticket.release);
   if (!outcome.ok) return apiError(outcome.status, outcome.code, outcome.message);
   return jsonResponse({ call: outcome.call, preview: outcome.preview });
 }
