@@ -142,3 +142,41 @@ test.describe('/api/runs', () => {
     await expectApiError(await request.get('/api/runs/not-an-id'), 404, /no run with id/);
   });
 });
+
+test.describe('CI options of /api/check', () => {
+  test('format=junit answers JUnit XML with one test case per check', async ({ request }) => {
+    const response = await request.get(
+      `/api/check?url=${encodeURIComponent(HEALTHY)}&format=junit`,
+    );
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/xml');
+    const xml = await response.text();
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml).toContain('<testsuite name="Connection fails" id="connection"');
+    expect(xml).toContain('connection.url');
+  });
+
+  test('expectTools naming a missing tool answers 503 with tools.expected failing', async ({
+    request,
+  }) => {
+    const response = await request.post('/api/check', {
+      data: { url: HEALTHY, expectTools: ['search_recipes', 'no_such_tool'], skip: 'auth' },
+    });
+    expect(response.status()).toBe(503);
+    const report = await response.json();
+    expect(report.checks).toContainEqual(
+      expect.objectContaining({ id: 'tools.expected', status: 'fail', code: 'missing-tool' }),
+    );
+    expect(report.rows).toContainEqual(
+      expect.objectContaining({ id: 'auth', status: 'skipped', summary: 'skipped on request' }),
+    );
+  });
+
+  test('the report JSON Schema is served at /api/schema', async ({ request }) => {
+    const response = await request.get('/api/schema');
+    expect(response.status()).toBe(200);
+    const schema = await response.json();
+    expect(schema.$schema).toContain('2020-12');
+    expect(schema.properties.schemaVersion).toBeDefined();
+  });
+});
