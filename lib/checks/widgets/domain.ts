@@ -30,7 +30,7 @@ export default defineCheck({
       if ((widgets[0]?.domain.length ?? 0) === 0) {
         items.push({
           subject: uri,
-          detail: `declares neither _meta.ui.domain nor _meta["openai/widgetDomain"] (rendered by ${tools.join(', ')})`,
+          detail: `declares neither _meta.ui.domain nor _meta["openai/widgetDomain"] (rendered by ${listed(tools, 10)})`,
           evidence: readEvidence(read),
         });
       }

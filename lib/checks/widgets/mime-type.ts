@@ -57,14 +57,17 @@ export default defineCheck({
         severity = 'error';
         items.push({
           subject: uri,
-          detail: `served as "${content.mimeType}" but declared as an MCP App by ${mcpOnly.map((w) => w.tool).join(', ')}, which needs text/html;profile=mcp-app`,
+          detail: `served as "${content.mimeType}" but declared as an MCP App by ${listed(
+            mcpOnly.map((w) => w.tool),
+            10,
+          )}, which needs text/html;profile=mcp-app`,
           evidence,
         });
       } else if (both.length) {
         code ??= 'mcp-apps-needs-profile';
         items.push({
           subject: uri,
-          detail: `served as "${content.mimeType}": ChatGPT renders it through openai/outputTemplate, but MCP Apps hosts reading ui.resourceUri (${tools.join(', ')}) need text/html;profile=mcp-app`,
+          detail: `served as "${content.mimeType}": ChatGPT renders it through openai/outputTemplate, but MCP Apps hosts reading ui.resourceUri (${listed(tools, 10)}) need text/html;profile=mcp-app`,
           evidence,
         });
       }

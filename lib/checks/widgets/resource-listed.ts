@@ -27,7 +27,7 @@ export default defineCheck({
         : 'not in resources/list, and no resources/templates/list template matches it';
       items.push({
         subject: template.uri,
-        detail: `${why}; rendered by ${template.tools.join(', ')}`,
+        detail: `${why}; rendered by ${listed(template.tools, 10)}`,
       });
     }
     if (items.length === 0) return pass('Every widget template is listed');

@@ -29,7 +29,7 @@ export default defineCheck({
       const add = (detail: string) =>
         items.push({
           subject: uri,
-          detail: `${detail} (rendered by ${tools.join(', ')})`,
+          detail: `${detail} (rendered by ${listed(tools, 10)})`,
           evidence: readEvidence(read),
         });
       if (!read) continue;
