@@ -4,7 +4,19 @@ import ipaddr from 'ipaddr.js';
  * Where an IP address sits, as far as reaching it from the public internet goes. Pure: used by the
  * `connection.public` check on recorded addresses and by the SSRF guard at connect time.
  */
-export type AddressScope = 'public' | 'loopback' | 'private' | 'link-local' | 'unique-local' | 'cgnat' | 'multicast' | 'unspecified' | 'reserved' | 'invalid';
+export const ADDRESS_SCOPES = [
+  'public',
+  'loopback',
+  'private',
+  'link-local',
+  'unique-local',
+  'cgnat',
+  'multicast',
+  'unspecified',
+  'reserved',
+  'invalid',
+] as const;
+export type AddressScope = (typeof ADDRESS_SCOPES)[number];
 
 // IANA special-purpose ranges as ipaddr.js names them; everything not public is unreachable for
 // ChatGPT and off-limits to a hosted dashboard (cloud metadata is link-local or unique-local).
@@ -26,7 +38,8 @@ export function addressScope(address: string): AddressScope {
   if (!ipaddr.isValid(literal)) return 'invalid';
   let ip = ipaddr.parse(literal);
   // ::ffff:10.0.0.1 reaches 10.0.0.1; judge the IPv4 address it carries.
-  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
+  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())
+    ip = (ip as ipaddr.IPv6).toIPv4Address();
   return SCOPE_OF_RANGE[ip.range()] ?? 'reserved';
 }
 
@@ -36,7 +49,10 @@ export const isLoopbackAddress = (address: string): boolean => addressScope(addr
 
 /** Whether a URL host names this machine: `localhost`, `*.localhost` (RFC 6761) or a loopback literal. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   return host === 'localhost' || host.endsWith('.localhost') || isLoopbackAddress(host);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_SCOPES } from '@/lib/net/address';
 
 /**
  * What the probe records about widgets: the resource listings, the `resources/read` of every
@@ -126,20 +127,12 @@ export const AssetKindSchema = z.enum([
 export type AssetKind = z.infer<typeof AssetKindSchema>;
 
 /** Where a host stands, as far as a browser in ChatGPT reaching it goes. */
-export const AssetScopeSchema = z.enum([
-  'public',
-  'loopback',
-  'private',
-  'link-local',
-  'unique-local',
-  'cgnat',
-  'multicast',
-  'unspecified',
-  'reserved',
-  /** Not resolved: the name did not resolve, or the asset is not an http(s) URL. */
-  'unknown',
-  /** A relative URL: inside the host's sandbox it resolves against the sandbox's origin. */
-  'relative',
+export const AssetScopeSchema = z.union([
+  // An address scope as lib/net/address.ts classifies it ('invalid' cannot happen for an asset).
+  z.enum(ADDRESS_SCOPES).exclude(['invalid']),
+  // 'unknown': not resolved (the name did not resolve, or the asset is not an http(s) URL).
+  // 'relative': a relative URL, which resolves against the host sandbox's own origin.
+  z.enum(['unknown', 'relative']),
 ]);
 export type AssetScope = z.infer<typeof AssetScopeSchema>;
 
