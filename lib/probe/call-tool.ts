@@ -6,9 +6,8 @@ import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS } from './limits';
 import { asProbeError, openSession } from './mcp';
 import { Recorder } from './recorder';
-import { Redactor } from './redact';
 import { scrub } from './scrub';
-import type { Target } from './target';
+import { targetHeaders, targetRedactor, type Target } from './target';
 
 /** A tool result kept in the run: enough for any widget's data, not a way to fill memory. */
 export const MAX_KEPT_RESULT_CHARS = 256 * 1024;
@@ -39,12 +38,8 @@ export async function callTool(
   const startedAt = new Date().toISOString();
   const stop = new AbortController();
   const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(options.timeoutMs ?? 30_000)]);
-  const redactor = new Redactor({
-    values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
-    headerNames: Object.keys(target.headers),
-  });
-  const headers: Record<string, string> = { ...target.headers };
-  if (target.token) headers.authorization = `Bearer ${target.token}`;
+  const redactor = targetRedactor(target);
+  const headers = targetHeaders(target);
   const dialer = createDialer(options.dial ?? defaultDialPolicy(), LIMITS.connectTimeoutMs);
   const recorder = new Recorder({ redactor, signal, baseFetch: dialer.fetch, headers });
   recorder.step = 'tools';

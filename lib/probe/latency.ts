@@ -6,8 +6,7 @@ import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS, type Limits } from './limits';
 import { asProbeError, openSession } from './mcp';
 import { Recorder } from './recorder';
-import { Redactor } from './redact';
-import type { Target } from './target';
+import { targetHeaders, targetRedactor, type Target } from './target';
 
 export interface LatencyOptions {
   /** The transport the diagnosis found working; the samples use it without falling back. */
@@ -39,12 +38,8 @@ export async function measureLatency(
     AbortSignal.timeout(target.timeoutMs),
     ...(options.signal ? [options.signal] : []),
   ]);
-  const redactor = new Redactor({
-    values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
-    headerNames: Object.keys(target.headers),
-  });
-  const headers: Record<string, string> = { ...target.headers };
-  if (target.token) headers.authorization = `Bearer ${target.token}`;
+  const redactor = targetRedactor(target);
+  const headers = targetHeaders(target);
   const dialer = createDialer(options.dial ?? defaultDialPolicy(), limits.connectTimeoutMs);
   const url = new URL(target.url.href);
   url.hash = '';

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { findReply } from '@/lib/report/jsonrpc';
-import type { HandshakeAttempt, McpResultSchema, ProbeErrorData, Step, StepId, Transcript } from '@/lib/report/schema';
+import type {
+  HandshakeAttempt,
+  McpResultSchema,
+  ProbeErrorData,
+  Step,
+  StepId,
+  Transcript,
+} from '@/lib/report/schema';
 import { bareHost } from '@/lib/net/address';
 import { decideAddresses } from '@/lib/net/ssrf-policy';
 import { createDialer, defaultDialPolicy, type DialPolicy } from './dialer';
@@ -9,9 +16,8 @@ import { LIMITS, type Limits } from './limits';
 import { SSE_FALLBACK_STATUSES, openSession, type Session } from './mcp';
 import { connectTcp, inspectTls, resolveHost } from './network';
 import { Recorder } from './recorder';
-import { Redactor } from './redact';
 import { scrubTranscript } from './scrub';
-import type { Target } from './target';
+import { targetHeaders, targetRedactor, type Target } from './target';
 import { listTools, relistTools } from './tools';
 import { probeWidgets } from './widgets';
 import { probeAuth } from './auth';
@@ -34,7 +40,13 @@ export interface StepContext {
   recorder: Recorder;
   limits: Limits;
   signal: AbortSignal;
-  record: (id: StepId, status: Step['status'], summary: string, startedMs: number, error?: ProbeErrorData | null) => void;
+  record: (
+    id: StepId,
+    status: Step['status'],
+    summary: string,
+    startedMs: number,
+    error?: ProbeErrorData | null,
+  ) => void;
 }
 
 /**
@@ -46,16 +58,22 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
   const limits: Limits = { ...LIMITS, ...options.limits };
   const startedAt = new Date().toISOString();
   const run = new AbortController();
-  const runSignal = AbortSignal.any([run.signal, AbortSignal.timeout(target.timeoutMs), ...(options.signal ? [options.signal] : [])]);
-  const redactor = new Redactor({
-    values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
-    headerNames: Object.keys(target.headers),
-  });
-  const headers: Record<string, string> = { ...target.headers };
-  if (target.token) headers.authorization = `Bearer ${target.token}`;
+  const runSignal = AbortSignal.any([
+    run.signal,
+    AbortSignal.timeout(target.timeoutMs),
+    ...(options.signal ? [options.signal] : []),
+  ]);
+  const redactor = targetRedactor(target);
+  const headers = targetHeaders(target);
   const dial = options.dial ?? defaultDialPolicy();
   const dialer = createDialer(dial, limits.connectTimeoutMs);
-  const recorder = new Recorder({ redactor, signal: runSignal, bounds: limits, baseFetch: dialer.fetch, headers });
+  const recorder = new Recorder({
+    redactor,
+    signal: runSignal,
+    bounds: limits,
+    baseFetch: dialer.fetch,
+    headers,
+  });
 
   const url = new URL(target.url.href);
   const fragment = url.hash ? url.hash.slice(1) : null;
@@ -84,8 +102,20 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     exchanges: [],
   };
 
-  const record = (id: StepId, status: Step['status'], summary: string, startedMs: number, error: ProbeErrorData | null = null) => {
-    const step: Step = { id, status, summary, durationMs: Math.round(recorder.now() - startedMs), error };
+  const record = (
+    id: StepId,
+    status: Step['status'],
+    summary: string,
+    startedMs: number,
+    error: ProbeErrorData | null = null,
+  ) => {
+    const step: Step = {
+      id,
+      status,
+      summary,
+      durationMs: Math.round(recorder.now() - startedMs),
+      error,
+    };
     transcript.steps.push(step);
     options.onProgress?.(step);
   };
@@ -94,7 +124,8 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
       if (!transcript.steps.some((s) => s.id === id)) record(id, 'skipped', reason, recorder.now());
     }
   };
-  const outOfTime = () => (runSignal.aborted ? `skipped: the run's ${target.timeoutMs} ms budget ran out` : null);
+  const outOfTime = () =>
+    runSignal.aborted ? `skipped: the run's ${target.timeoutMs} ms budget ran out` : null;
 
   const ctx: StepContext = { recorder, limits, signal: runSignal, record };
   let session: Session | null = null;
@@ -113,12 +144,23 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
       skipRest(`skipped: ${host} did not resolve`);
       return transcript;
     }
-    record('dns', 'ok', `${host} → ${transcript.dns.addresses.map((a) => a.address).join(', ')}`, t);
+    record(
+      'dns',
+      'ok',
+      `${host} → ${transcript.dns.addresses.map((a) => a.address).join(', ')}`,
+      t,
+    );
 
     t = recorder.now();
-    const decision = decideAddresses(transcript.dns.addresses.map((a) => a.address), dial);
+    const decision = decideAddresses(
+      transcript.dns.addresses.map((a) => a.address),
+      dial,
+    );
     if (!decision.allowed) {
-      const error = { code: ProbeErrorCode.BlockedByPolicy, message: `blocked by policy: ${decision.reason}` };
+      const error = {
+        code: ProbeErrorCode.BlockedByPolicy,
+        message: `blocked by policy: ${decision.reason}`,
+      };
       record('tcp', 'failed', error.message, t, error);
       skipRest('skipped: the address is blocked by policy');
       return transcript;
@@ -128,22 +170,44 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
       if (!transcript.tcp.error) break;
     }
     if (!transcript.tcp || transcript.tcp.error) {
-      const error = transcript.tcp?.error ?? { code: ProbeErrorCode.ConnectFailed, message: `no address to connect to for ${host}` };
+      const error = transcript.tcp?.error ?? {
+        code: ProbeErrorCode.ConnectFailed,
+        message: `no address to connect to for ${host}`,
+      };
       record('tcp', 'failed', error.message, t, error);
       skipRest(`skipped: nothing accepted a connection on port ${port}`);
       return transcript;
     }
-    record('tcp', 'ok', `connected to ${transcript.tcp.address}:${port} in ${transcript.tcp.connectMs} ms`, t);
+    record(
+      'tcp',
+      'ok',
+      `connected to ${transcript.tcp.address}:${port} in ${transcript.tcp.connectMs} ms`,
+      t,
+    );
 
     t = recorder.now();
     if (url.protocol === 'https:') {
-      transcript.tls = await inspectTls(transcript.tcp.address, host, port, limits.connectTimeoutMs);
+      transcript.tls = await inspectTls(
+        transcript.tcp.address,
+        host,
+        port,
+        limits.connectTimeoutMs,
+      );
       const tls = transcript.tls;
       if (tls.error) record('tls', 'failed', tls.error.message, t, tls.error);
       else if (tls.authorizationError || tls.hostnameError) {
         const message = tls.authorizationError ?? tls.hostnameError ?? '';
-        record('tls', 'failed', `certificate not trusted: ${message}`, t, { code: ProbeErrorCode.TlsFailed, message });
-      } else record('tls', 'ok', `${tls.protocol ?? 'TLS'}, certificate for ${tls.chain[0]?.subject ?? host} valid until ${tls.chain[0]?.validTo.slice(0, 10) ?? '?'}`, t);
+        record('tls', 'failed', `certificate not trusted: ${message}`, t, {
+          code: ProbeErrorCode.TlsFailed,
+          message,
+        });
+      } else
+        record(
+          'tls',
+          'ok',
+          `${tls.protocol ?? 'TLS'}, certificate for ${tls.chain[0]?.subject ?? host} valid until ${tls.chain[0]?.validTo.slice(0, 10) ?? '?'}`,
+          t,
+        );
     } else {
       record('tls', 'skipped', 'skipped: plain http, no TLS', t);
     }
@@ -154,7 +218,13 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     transcript.mcp = handshake.mcp;
     session = handshake.session;
 
-    if (session) record('initialize', 'ok', `session opened over ${session.kind === 'sse' ? 'legacy HTTP+SSE' : 'Streamable HTTP'}`, t);
+    if (session)
+      record(
+        'initialize',
+        'ok',
+        `session opened over ${session.kind === 'sse' ? 'legacy HTTP+SSE' : 'Streamable HTTP'}`,
+        t,
+      );
     else {
       const error = handshake.mcp.attempts.find((a) => !a.guessed && a.error)?.error ?? null;
       record('initialize', 'failed', error?.message ?? 'no MCP session could be opened', t, error);
@@ -180,7 +250,12 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
       record('tools', 'failed', failedPage.error.message, t, failedPage.error);
     } else {
       listing.relist = await relistTools(session, recorder);
-      record('tools', 'ok', `${tools.length} tool${tools.length === 1 ? '' : 's'} in ${listing.pages.length} page${listing.pages.length === 1 ? '' : 's'}`, t);
+      record(
+        'tools',
+        'ok',
+        `${tools.length} tool${tools.length === 1 ? '' : 's'} in ${listing.pages.length} page${listing.pages.length === 1 ? '' : 's'}`,
+        t,
+      );
     }
 
     recorder.step = 'resources';
@@ -205,14 +280,30 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
  * GET expecting an `endpoint` event (legacy HTTP+SSE). When the given URL does not speak MCP at all,
  * the usual paths are tried too, so the report can say which URL would have worked.
  */
-async function connect(url: URL, recorder: Recorder, limits: Limits, signal: AbortSignal): Promise<{ mcp: McpResult; session: Session | null }> {
+async function connect(
+  url: URL,
+  recorder: Recorder,
+  limits: Limits,
+  signal: AbortSignal,
+): Promise<{ mcp: McpResult; session: Session | null }> {
   const options = { recorder, requestTimeoutMs: limits.requestTimeoutMs, signal };
-  const mcp: McpResult = { attempts: [], transport: null, initializeResult: null, initializeExchangeId: null, sessionId: null, transportErrors: [] };
+  const mcp: McpResult = {
+    attempts: [],
+    transport: null,
+    initializeResult: null,
+    initializeExchangeId: null,
+    sessionId: null,
+    transportErrors: [],
+  };
 
   const first = await openSession(url, 'streamable-http', options);
   mcp.attempts.push(first.attempt);
   let session = first.session;
-  if (!session && first.attempt.status !== null && SSE_FALLBACK_STATUSES.includes(first.attempt.status)) {
+  if (
+    !session &&
+    first.attempt.status !== null &&
+    SSE_FALLBACK_STATUSES.includes(first.attempt.status)
+  ) {
     const legacy = await openSession(url, 'sse', options);
     mcp.attempts.push(legacy.attempt);
     session = legacy.session;
@@ -227,7 +318,11 @@ async function connect(url: URL, recorder: Recorder, limits: Limits, signal: Abo
   // a timeout, a cut connection or an oversized body says nothing about the path, and guessing
   // would only repeat it for each guess. A 401/403 is the right endpoint asking for authorization.
   const denied = mcp.attempts.some((a) => a.status === 401 || a.status === 403);
-  if (!denied && mcp.attempts.some((a) => a.status !== null && a.error?.code === ProbeErrorCode.HttpStatus) && !signal.aborted) {
+  if (
+    !denied &&
+    mcp.attempts.some((a) => a.status !== null && a.error?.code === ProbeErrorCode.HttpStatus) &&
+    !signal.aborted
+  ) {
     for (const guess of guesses(url)) {
       const { session: found, attempt } = await openSession(guess.url, guess.transport, options);
       mcp.attempts.push({ ...attempt, guessed: true });
@@ -244,9 +339,15 @@ export function guesses(url: URL): { url: URL; transport: HandshakeAttempt['tran
   const bases = [`${path}/`, './', '/'];
   const seen = new Set([url.href]);
   const out: { url: URL; transport: HandshakeAttempt['transport'] }[] = [];
-  for (const [name, transport] of [['mcp', 'streamable-http'], ['sse', 'sse']] as const) {
+  for (const [name, transport] of [
+    ['mcp', 'streamable-http'],
+    ['sse', 'sse'],
+  ] as const) {
     for (const base of bases) {
-      const candidate = new URL(`${base}${name}`, new URL(base === `${path}/` ? base : url.pathname, url));
+      const candidate = new URL(
+        `${base}${name}`,
+        new URL(base === `${path}/` ? base : url.pathname, url),
+      );
       candidate.search = '';
       if (!seen.has(candidate.href)) {
         seen.add(candidate.href);
@@ -263,7 +364,9 @@ function fillInitializeResult(transcript: Transcript): void {
   if (!mcp) return;
   const attempts = mcp.attempts.filter((a) => !a.guessed);
   const attempt = attempts.find((a) => a.ok) ?? attempts.at(-1);
-  const request = transcript.exchanges.find((x) => attempt?.exchangeIds.includes(x.id) && x.rpc?.method === 'initialize');
+  const request = transcript.exchanges.find(
+    (x) => attempt?.exchangeIds.includes(x.id) && x.rpc?.method === 'initialize',
+  );
   if (!request) return;
   mcp.initializeExchangeId = request.id;
   const reply = findReply(transcript.exchanges, request);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { measureLatency } from '@/lib/probe/latency';
 import { probe } from '@/lib/probe/probe';
-import { Redactor } from '@/lib/probe/redact';
-import type { Target } from '@/lib/probe/target';
+import { shownUrl, type Target } from '@/lib/probe/target';
 import { buildReport } from '@/lib/report/build-report';
 import { applyCiOptions, type CiOptions } from '@/lib/report/ci-options';
 import type { RunRegistry } from './registry';
@@ -21,14 +20,9 @@ export function startRun(
   target: Target,
   options?: CiOptions,
 ): { run: Run; done: Promise<void> } {
-  const redactor = new Redactor({
-    values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
-  });
-  const shown = new URL(target.url.href);
-  shown.hash = '';
   const run = registry.create({
     id: newRunId(),
-    url: redactor.url(shown.href),
+    url: shownUrl(target),
     createdAt: new Date().toISOString(),
   });
 

@@ -1,5 +1,4 @@
-import { parseTarget, type Target } from '@/lib/probe/target';
-import { Redactor } from '@/lib/probe/redact';
+import { parseTarget, shownUrl, type Target } from '@/lib/probe/target';
 import { buildReport } from '@/lib/report/build-report';
 import type { Transcript } from '@/lib/report/schema';
 import { newRunId, startRun } from '@/lib/runs/start';
@@ -12,16 +11,6 @@ type Failure = { ok: false; status: 400 | 404; message: string };
 type Started = { run: { id: string }; done: Promise<void> };
 
 const fail = (status: 400 | 404, message: string): Failure => ({ ok: false, status, message });
-
-/** The URL as the store shows it: fragment dropped, credentials and secret parameters redacted. */
-function shownUrl(target: Target): string {
-  const redactor = new Redactor({
-    values: [...(target.token ? [target.token] : []), ...Object.values(target.headers)],
-  });
-  const url = new URL(target.url.href);
-  url.hash = '';
-  return redactor.url(url.href);
-}
 
 /** Starts a run of `target` attached to the session; resolves once both are saved. */
 async function startAttached(
