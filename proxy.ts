@@ -17,7 +17,13 @@ export function proxy(request: NextRequest) {
   if (decision === 'unauthorized-api') {
     return withSecurityHeaders(
       NextResponse.json(
-        { error: { code: 'unauthorized', message: 'This dashboard requires its team token: send Authorization: Bearer <MCP_DOCTOR_TOKEN>.' } },
+        {
+          error: {
+            code: 'unauthorized',
+            message:
+              'This dashboard requires its team token: send Authorization: Bearer <MCP_DOCTOR_TOKEN>.',
+          },
+        },
         { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp-doctor"' } },
       ),
     );
@@ -28,8 +34,12 @@ export function proxy(request: NextRequest) {
     return withSecurityHeaders(NextResponse.redirect(login, 303));
   }
 
-  const ownHeaders = pathname.startsWith('/samples/') || pathname.startsWith('/widget-preview') || pathname.startsWith('/.well-known/');
-  if (ownHeaders || pathname.startsWith('/api/')) return withSecurityHeaders(NextResponse.next(), !ownHeaders);
+  const ownHeaders =
+    pathname.startsWith('/samples/') ||
+    pathname.startsWith('/widget-preview') ||
+    pathname.startsWith('/.well-known/');
+  if (ownHeaders || pathname.startsWith('/api/'))
+    return withSecurityHeaders(NextResponse.next(), !ownHeaders);
 
   const nonce = newNonce();
   const csp = dashboardCsp(nonce, { dev: process.env.NODE_ENV === 'development' });
@@ -44,7 +54,8 @@ export function proxy(request: NextRequest) {
 
 function withSecurityHeaders(response: NextResponse, all = true): NextResponse {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-    if (all || name === 'X-Content-Type-Options' || name === 'Referrer-Policy') response.headers.set(name, value);
+    if (all || name === 'X-Content-Type-Options' || name === 'Referrer-Policy')
+      response.headers.set(name, value);
   }
   return response;
 }

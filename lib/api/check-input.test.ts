@@ -43,10 +43,19 @@ describe('parseCheckQuery', () => {
   });
 
   it('reads the CI options shared with the CLI', () => {
-    const parsed = query('url=http://localhost/mcp&expectTools=a,b&minTools=2&skip=auth,widgets&format=junit&repeat=3');
+    const parsed = query(
+      'url=http://localhost/mcp&expectTools=a,b&minTools=2&skip=auth,widgets&format=junit&repeat=3',
+    );
     expect(parsed).toMatchObject({
       ok: true,
-      options: { expectTools: ['a', 'b'], minTools: 2, skip: ['auth', 'widgets'], format: 'junit', repeat: 3, strict: false },
+      options: {
+        expectTools: ['a', 'b'],
+        minTools: 2,
+        skip: ['auth', 'widgets'],
+        format: 'junit',
+        repeat: 3,
+        strict: false,
+      },
     });
   });
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CI_OPTION_NAMES, parseCiOptions, type CiOptions } from '@/lib/report/ci-options';
-import { TargetInputSchema, TargetUrlSchema, formatIssues, toTarget, type Target } from '@/lib/probe/target';
+import {
+  TargetInputSchema,
+  TargetUrlSchema,
+  formatIssues,
+  toTarget,
+  type Target,
+} from '@/lib/probe/target';
 
 // The target's own schema says "url is required" for any non-string; a number deserves its own words.
 const UrlFieldSchema = z
@@ -17,7 +23,8 @@ const CheckTargetSchema = TargetInputSchema.extend({ url: UrlFieldSchema });
 
 const CI_KEYS = new Set<string>(CI_OPTION_NAMES);
 
-export type ParsedCheck = { ok: true; target: Target; options: CiOptions } | { ok: false; message: string };
+export type ParsedCheck =
+  { ok: true; target: Target; options: CiOptions } | { ok: false; message: string };
 
 /**
  * What `/api/check` and `/api/runs` accept: the target (`url`, `headers`, `token`, `timeoutMs`)
@@ -26,7 +33,10 @@ export type ParsedCheck = { ok: true; target: Target; options: CiOptions } | { o
  */
 export function parseCheckInput(input: unknown): ParsedCheck {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, message: 'the body must be a JSON object, such as {"url":"https://example.com/mcp"}' };
+    return {
+      ok: false,
+      message: 'the body must be a JSON object, such as {"url":"https://example.com/mcp"}',
+    };
   }
   const targetInput: Record<string, unknown> = {};
   const ciInput: Record<string, unknown> = {};
@@ -53,7 +63,10 @@ export function parseCheckQuery(params: URLSearchParams): ParsedCheck {
     input[key] = value;
   }
   if ('headers' in input || 'token' in input) {
-    return { ok: false, message: 'headers and token are accepted only in a POST body, not in the URL' };
+    return {
+      ok: false,
+      message: 'headers and token are accepted only in a POST body, not in the URL',
+    };
   }
   return parseCheckInput(input);
 }

@@ -14,10 +14,15 @@ export async function answerCheck(parsed: ParsedCheck, signal: AbortSignal): Pro
   const { target, options } = parsed;
   let report = applyCiOptions(await diagnose(target, { signal }), options);
   if (options.repeat) {
-    const latency = await measureLatency(target, options.repeat, { transport: report.mcp?.transport ?? undefined, signal });
+    const latency = await measureLatency(target, options.repeat, {
+      transport: report.mcp?.transport ?? undefined,
+      signal,
+    });
     report = { ...report, latency };
   }
-  const { body, contentType } = renderReport(report, options.format ?? 'json', { strict: options.strict });
+  const { body, contentType } = renderReport(report, options.format ?? 'json', {
+    strict: options.strict,
+  });
   return new Response(body, {
     status: isHealthy(report, options.strict) ? 200 : 503,
     headers: { ...NO_STORE, 'content-type': contentType },

@@ -35,7 +35,10 @@ export interface CheckDefinition {
 
 export const defineCheck = (check: CheckDefinition): CheckDefinition => check;
 
-export const pass = (message?: string): Outcome => ({ status: 'pass', ...(message ? { message } : {}) });
+export const pass = (message?: string): Outcome => ({
+  status: 'pass',
+  ...(message ? { message } : {}),
+});
 export const skip = (reason: string): Outcome => ({ status: 'skipped', reason });
 
 /** Runs one check, containing any throw so one broken check never sinks the report. */
@@ -59,9 +62,29 @@ export function runCheck(check: CheckDefinition, transcript: Transcript): CheckR
   }
   switch (outcome.status) {
     case 'pass':
-      return { ...base, title: check.title, status: 'pass', severity: check.severity, code: null, message: outcome.message ?? check.title, fix: check.fix, evidence: [], items: [] };
+      return {
+        ...base,
+        title: check.title,
+        status: 'pass',
+        severity: check.severity,
+        code: null,
+        message: outcome.message ?? check.title,
+        fix: check.fix,
+        evidence: [],
+        items: [],
+      };
     case 'skipped':
-      return { ...base, title: check.title, status: 'skipped', severity: check.severity, code: null, message: outcome.reason, fix: check.fix, evidence: [], items: [] };
+      return {
+        ...base,
+        title: check.title,
+        status: 'skipped',
+        severity: check.severity,
+        code: null,
+        message: outcome.reason,
+        fix: check.fix,
+        evidence: [],
+        items: [],
+      };
     case 'fail':
       return {
         ...base,

@@ -5,4 +5,9 @@ import { TOOLS_CHECKS } from './tools';
 import { WIDGETS_CHECKS } from './widgets';
 
 /** Every check, in area order (connection, tools, widgets, auth), each area sorted by id. */
-export const CHECKS: readonly CheckDefinition[] = [...CONNECTION_CHECKS, ...TOOLS_CHECKS, ...WIDGETS_CHECKS, ...AUTH_CHECKS];
+export const CHECKS: readonly CheckDefinition[] = [
+  ...CONNECTION_CHECKS,
+  ...TOOLS_CHECKS,
+  ...WIDGETS_CHECKS,
+  ...AUTH_CHECKS,
+];

@@ -11,16 +11,19 @@ describe('check registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(CHECKS.map((c) => [c.id, c] as const))('%s lives in lib/checks/<area>/<name>.ts and is complete', (id, check) => {
-    const [area, name] = id.split('.');
-    expect(area).toBe(check.area);
-    expect(readdirSync(path.join(here, check.area))).toContain(`${name}.ts`);
-    expect(readdirSync(path.join(here, check.area))).toContain(`${name}.test.ts`);
-    expect(check.title.length).toBeGreaterThan(10);
-    expect(check.failureTitle).not.toBe(check.title);
-    expect(check.fix.length).toBeGreaterThan(10);
-    expect(check.docs).toMatch(/^https:\/\//);
-  });
+  it.each(CHECKS.map((c) => [c.id, c] as const))(
+    '%s lives in lib/checks/<area>/<name>.ts and is complete',
+    (id, check) => {
+      const [area, name] = id.split('.');
+      expect(area).toBe(check.area);
+      expect(readdirSync(path.join(here, check.area))).toContain(`${name}.ts`);
+      expect(readdirSync(path.join(here, check.area))).toContain(`${name}.test.ts`);
+      expect(check.title.length).toBeGreaterThan(10);
+      expect(check.failureTitle).not.toBe(check.title);
+      expect(check.fix.length).toBeGreaterThan(10);
+      expect(check.docs).toMatch(/^https:\/\//);
+    },
+  );
 
   it('registers every check module there is', () => {
     const files = ['connection', 'tools', 'widgets', 'auth'].flatMap((area) =>

@@ -7,17 +7,39 @@ import type { Exchange, Transcript } from '@/lib/report/schema';
 export function transcript(overrides: Partial<Transcript> = {}): Transcript {
   return {
     version: 1,
-    target: { url: 'https://example.com/mcp', credentialsInUrl: false, fragment: null, headerNames: [], hasToken: false },
+    target: {
+      url: 'https://example.com/mcp',
+      credentialsInUrl: false,
+      fragment: null,
+      headerNames: [],
+      hasToken: false,
+    },
     startedAt: '2026-01-01T00:00:00.000Z',
     durationMs: 120,
     steps: [
-      { id: 'dns', status: 'ok', durationMs: 2, summary: 'example.com → 93.184.216.34', error: null },
+      {
+        id: 'dns',
+        status: 'ok',
+        durationMs: 2,
+        summary: 'example.com → 93.184.216.34',
+        error: null,
+      },
       { id: 'tcp', status: 'ok', durationMs: 10, summary: 'connected', error: null },
       { id: 'tls', status: 'ok', durationMs: 20, summary: 'TLSv1.3', error: null },
-      { id: 'initialize', status: 'ok', durationMs: 40, summary: 'session opened over Streamable HTTP', error: null },
+      {
+        id: 'initialize',
+        status: 'ok',
+        durationMs: 40,
+        summary: 'session opened over Streamable HTTP',
+        error: null,
+      },
       { id: 'tools', status: 'ok', durationMs: 30, summary: '1 tool in 1 page', error: null },
     ],
-    dns: { hostname: 'example.com', addresses: [{ address: '93.184.216.34', family: 4 }], error: null },
+    dns: {
+      hostname: 'example.com',
+      addresses: [{ address: '93.184.216.34', family: 4 }],
+      error: null,
+    },
     tcp: { address: '93.184.216.34', port: 443, connectMs: 10, error: null },
     tls: {
       protocol: 'TLSv1.3',
@@ -37,7 +59,17 @@ export function transcript(overrides: Partial<Transcript> = {}): Transcript {
       error: null,
     },
     mcp: {
-      attempts: [{ url: 'https://example.com/mcp', transport: 'streamable-http', guessed: false, ok: true, status: 200, error: null, exchangeIds: ['x1', 'x2'] }],
+      attempts: [
+        {
+          url: 'https://example.com/mcp',
+          transport: 'streamable-http',
+          guessed: false,
+          ok: true,
+          status: 200,
+          error: null,
+          exchangeIds: ['x1', 'x2'],
+        },
+      ],
       transport: 'streamable-http',
       initializeResult: {
         protocolVersion: '2025-06-18',
@@ -49,7 +81,9 @@ export function transcript(overrides: Partial<Transcript> = {}): Transcript {
       transportErrors: [],
     },
     listing: {
-      pages: [{ cursor: null, nextCursor: null, count: 1, exchangeId: 'x3', durationMs: 30, error: null }],
+      pages: [
+        { cursor: null, nextCursor: null, count: 1, exchangeId: 'x3', durationMs: 30, error: null },
+      ],
       stoppedEarly: null,
       relist: null,
     },
@@ -58,7 +92,11 @@ export function transcript(overrides: Partial<Transcript> = {}): Transcript {
     auth: null,
     exchanges: [
       exchange({ id: 'x1', rpc: { method: 'initialize', id: 0 } }),
-      exchange({ id: 'x2', rpc: { method: 'notifications/initialized' }, response: response(202, '', '') }),
+      exchange({
+        id: 'x2',
+        rpc: { method: 'notifications/initialized' },
+        response: response(202, '', ''),
+      }),
       exchange({ id: 'x3', step: 'tools', rpc: { method: 'tools/list', id: 1 } }),
     ],
     ...overrides,
@@ -76,7 +114,11 @@ export function tool(overrides: Record<string, unknown> = {}): Record<string, un
   };
 }
 
-export function response(status: number, text: string, contentType = 'application/json'): NonNullable<Exchange['response']> {
+export function response(
+  status: number,
+  text: string,
+  contentType = 'application/json',
+): NonNullable<Exchange['response']> {
   return {
     status,
     statusText: '',
@@ -91,7 +133,12 @@ export function exchange(overrides: Partial<Exchange> = {}): Exchange {
     step: 'initialize',
     startedAt: 0,
     durationMs: 10,
-    request: { method: 'POST', url: 'https://example.com/mcp', headers: [['content-type', 'application/json']], body: null },
+    request: {
+      method: 'POST',
+      url: 'https://example.com/mcp',
+      headers: [['content-type', 'application/json']],
+      body: null,
+    },
     response: response(200, '{"jsonrpc":"2.0","id":0,"result":{}}'),
     error: null,
     ...overrides,
@@ -99,12 +146,20 @@ export function exchange(overrides: Partial<Exchange> = {}): Exchange {
 }
 
 /** A transcript whose step `id` failed with this error and whose later steps were skipped. */
-export function failedAt(step: Transcript['steps'][number]['id'], error: { code: string; message: string }, overrides: Partial<Transcript> = {}): Transcript {
+export function failedAt(
+  step: Transcript['steps'][number]['id'],
+  error: { code: string; message: string },
+  overrides: Partial<Transcript> = {},
+): Transcript {
   const base = transcript(overrides);
   const order = base.steps.map((s) => s.id);
   const at = order.indexOf(step);
   base.steps = base.steps.map((s, i) =>
-    i < at ? s : i === at ? { ...s, status: 'failed', summary: error.message, error } : { ...s, status: 'skipped', summary: `skipped: ${step} failed`, error: null },
+    i < at
+      ? s
+      : i === at
+        ? { ...s, status: 'failed', summary: error.message, error }
+        : { ...s, status: 'skipped', summary: `skipped: ${step} failed`, error: null },
   );
   return base;
 }

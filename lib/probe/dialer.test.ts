@@ -8,7 +8,8 @@ import { toProbeError } from './errors';
 const resolved: string[] = [];
 const resolver: Resolver = async (hostname) => {
   resolved.push(hostname);
-  if (hostname === 'internal.test' || hostname === 'rebind.test') return [{ address: '127.0.0.1', family: 4 }];
+  if (hostname === 'internal.test' || hostname === 'rebind.test')
+    return [{ address: '127.0.0.1', family: 4 }];
   throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
 };
 
@@ -39,7 +40,10 @@ async function attempt(url: string, blockPrivate: boolean) {
 
 describe('createDialer', () => {
   it('reaches a name that resolves to loopback when private addresses are allowed', async () => {
-    expect(await attempt(`http://internal.test:${port}/`, false)).toEqual({ ok: true, text: 'reached' });
+    expect(await attempt(`http://internal.test:${port}/`, false)).toEqual({
+      ok: true,
+      text: 'reached',
+    });
   });
 
   it('refuses that name at connect time when private addresses are blocked', async () => {
@@ -56,7 +60,10 @@ describe('createDialer', () => {
 
   it('resolves and judges every redirect hop through the guard', async () => {
     resolved.length = 0;
-    expect(await attempt(`http://internal.test:${port}/hop`, false)).toEqual({ ok: true, text: 'reached' });
+    expect(await attempt(`http://internal.test:${port}/hop`, false)).toEqual({
+      ok: true,
+      text: 'reached',
+    });
     expect(resolved).toEqual(['internal.test', 'rebind.test']);
   });
 });

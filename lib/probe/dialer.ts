@@ -2,18 +2,27 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
 import net from 'node:net';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
-import { decideAddress, decideAddresses, policyFromEnv, type AddressPolicy } from '@/lib/net/ssrf-policy';
+import {
+  decideAddress,
+  decideAddresses,
+  policyFromEnv,
+  type AddressPolicy,
+} from '@/lib/net/ssrf-policy';
 
 /** Resolves a name to every address (A and AAAA); tests pass one that maps names to loopback. */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+export const systemResolver: Resolver = (hostname) =>
+  dnsLookup(hostname, { all: true, verbatim: true });
 
 export interface DialPolicy extends AddressPolicy {
   resolve: Resolver;
 }
 
-export const defaultDialPolicy = (): DialPolicy => ({ ...policyFromEnv(), resolve: systemResolver });
+export const defaultDialPolicy = (): DialPolicy => ({
+  ...policyFromEnv(),
+  resolve: systemResolver,
+});
 
 /** Node's system-error shape, so the recorder maps it to the `blocked-by-policy` code. */
 export class BlockedByPolicyError extends Error {
@@ -24,7 +33,11 @@ export class BlockedByPolicyError extends Error {
   }
 }
 
-type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: Error | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * Every connection the probe makes goes through this dialer. The policy is applied where the socket
@@ -32,7 +45,10 @@ type LookupCallback = (error: Error | null, address: string | LookupAddress[], f
  * reconnection — so a name that resolves to a public address once and a private one later (DNS
  * rebinding) is still refused.
  */
-export function createDialer(policy: DialPolicy, connectTimeoutMs: number): { fetch: typeof fetch; close: () => Promise<void> } {
+export function createDialer(
+  policy: DialPolicy,
+  connectTimeoutMs: number,
+): { fetch: typeof fetch; close: () => Promise<void> } {
   const lookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
     policy.resolve(hostname).then(
       (addresses) => {
@@ -40,7 +56,8 @@ export function createDialer(policy: DialPolicy, connectTimeoutMs: number): { fe
           addresses.map((a) => a.address),
           policy,
         );
-        if (!decision.allowed) return callback(new BlockedByPolicyError(`${hostname}: ${decision.reason}`), '');
+        if (!decision.allowed)
+          return callback(new BlockedByPolicyError(`${hostname}: ${decision.reason}`), '');
         if (options.all) return callback(null, addresses);
         const first = addresses[0] as LookupAddress;
         callback(null, first.address, first.family);
@@ -48,7 +65,10 @@ export function createDialer(policy: DialPolicy, connectTimeoutMs: number): { fe
       (error: Error) => callback(error, ''),
     );
   };
-  const connector = buildConnector({ timeout: connectTimeoutMs, lookup } as buildConnector.BuildOptions);
+  const connector = buildConnector({
+    timeout: connectTimeoutMs,
+    lookup,
+  } as buildConnector.BuildOptions);
   const agent = new Agent({
     connect: (options, callback) => {
       // IP literals never reach `lookup`; judge them here.
@@ -61,6 +81,9 @@ export function createDialer(policy: DialPolicy, connectTimeoutMs: number): { fe
     },
   });
   const guardedFetch = ((input: string | URL | Request, init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent })) as unknown as typeof fetch;
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher: agent,
+    })) as unknown as typeof fetch;
   return { fetch: guardedFetch, close: () => agent.destroy() };
 }

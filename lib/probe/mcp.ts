@@ -1,6 +1,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import {
+  StreamableHTTPClientTransport,
+  StreamableHTTPError,
+} from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport as SdkTransport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -17,7 +20,11 @@ export interface Session {
   kind: Transport;
   /** Errors the transport raised outside a request (the optional GET stream, a broken SSE response). */
   transportErrors: ProbeErrorData[];
-  request<T extends z.ZodType>(method: string, params: Record<string, unknown>, schema: T): Promise<z.infer<T>>;
+  request<T extends z.ZodType>(
+    method: string,
+    params: Record<string, unknown>,
+    schema: T,
+  ): Promise<z.infer<T>>;
   close(): Promise<void>;
 }
 
@@ -41,7 +48,11 @@ function raceDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => Probe
  * SSE transport waits for its `endpoint` event with none), so every await here is raced against a
  * deadline, and a transport error aborts the request in flight instead of leaving it to time out.
  */
-export async function openSession(url: URL, kind: Transport, options: HandshakeOptions): Promise<{ session: Session | null; attempt: HandshakeAttempt }> {
+export async function openSession(
+  url: URL,
+  kind: Transport,
+  options: HandshakeOptions,
+): Promise<{ session: Session | null; attempt: HandshakeAttempt }> {
   const { recorder, requestTimeoutMs, signal } = options;
   const mark = recorder.mark();
   const client = new Client(CLIENT_INFO, { capabilities: {} });
@@ -49,7 +60,12 @@ export async function openSession(url: URL, kind: Transport, options: HandshakeO
     kind === 'streamable-http'
       ? new StreamableHTTPClientTransport(url, {
           fetch: recorder.fetch,
-          reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
+          reconnectionOptions: {
+            maxRetries: 0,
+            initialReconnectionDelay: 1000,
+            maxReconnectionDelay: 1000,
+            reconnectionDelayGrowFactor: 1,
+          },
         })
       : new SSEClientTransport(url, { fetch: recorder.fetch });
 
@@ -61,24 +77,36 @@ export async function openSession(url: URL, kind: Transport, options: HandshakeO
   // Set before connect: the Client chains its own handler after this one.
   transport.onerror = (error) => {
     if (closing) return;
-    const data = error instanceof ProbeError ? error.toData() : { code: ProbeErrorCode.Failed, message: oneLine(describe(error), 300) };
+    const data =
+      error instanceof ProbeError
+        ? error.toData()
+        : { code: ProbeErrorCode.Failed, message: oneLine(describe(error), 300) };
     if (transportErrors.length < 20) transportErrors.push(data);
     if (error instanceof ProbeError) inFlight?.abort(error);
     else if (/SSE stream disconnected/.test(error.message)) {
       // The SDK passes on only the text of the read error; the recorder kept the typed one.
-      inFlight?.abort(recorder.lastFailure() ?? new ProbeError(ProbeErrorCode.BadResponse, data.message));
+      inFlight?.abort(
+        recorder.lastFailure() ?? new ProbeError(ProbeErrorCode.BadResponse, data.message),
+      );
     }
   };
 
-  const bounded = async <T>(doing: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const bounded = async <T>(
+    doing: string,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
     const controller = new AbortController();
     const mark = recorder.mark();
     inFlight = controller;
-    const stop = () => controller.abort(new ProbeError(ProbeErrorCode.Aborted, `${doing}: the run was stopped`));
+    const stop = () =>
+      controller.abort(new ProbeError(ProbeErrorCode.Aborted, `${doing}: the run was stopped`));
     signal.addEventListener('abort', stop, { once: true });
     try {
       return await raceDeadline(run(controller.signal), requestTimeoutMs, () => {
-        const error = new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${requestTimeoutMs} ms`);
+        const error = new ProbeError(
+          ProbeErrorCode.Timeout,
+          `${doing}: no answer in ${requestTimeoutMs} ms`,
+        );
         recorder.failOpen(recorder.idsSince(mark), error);
         controller.abort(error);
         return error;
@@ -98,14 +126,24 @@ export async function openSession(url: URL, kind: Transport, options: HandshakeO
     closing = true;
     // `client.close()` never sends the DELETE that ends a session; terminateSession does.
     if (transport instanceof StreamableHTTPClientTransport) {
-      await raceDeadline(transport.terminateSession(), 2_000, () => new ProbeError(ProbeErrorCode.Timeout, 'DELETE session')).catch(() => {});
+      await raceDeadline(
+        transport.terminateSession(),
+        2_000,
+        () => new ProbeError(ProbeErrorCode.Timeout, 'DELETE session'),
+      ).catch(() => {});
     }
-    await raceDeadline(client.close(), 2_000, () => new ProbeError(ProbeErrorCode.Timeout, 'close')).catch(() => {});
+    await raceDeadline(
+      client.close(),
+      2_000,
+      () => new ProbeError(ProbeErrorCode.Timeout, 'close'),
+    ).catch(() => {});
   };
 
   const doing = `initialize ${url.href} (${kind === 'sse' ? 'legacy HTTP+SSE' : 'Streamable HTTP'})`;
   try {
-    await bounded(doing, (s) => client.connect(transport, { signal: s, timeout: requestTimeoutMs }));
+    await bounded(doing, (s) =>
+      client.connect(transport, { signal: s, timeout: requestTimeoutMs }),
+    );
   } catch (error) {
     await close();
     const probeError = asProbeError(error, doing);
@@ -130,12 +168,22 @@ export async function openSession(url: URL, kind: Transport, options: HandshakeO
     kind,
     transportErrors,
     request: (method, params, schema) =>
-      bounded(`${method} ${url.href}`, (s) => client.request({ method, params }, schema, { signal: s, timeout: requestTimeoutMs })),
+      bounded(`${method} ${url.href}`, (s) =>
+        client.request({ method, params }, schema, { signal: s, timeout: requestTimeoutMs }),
+      ),
     close,
   };
   return {
     session,
-    attempt: { url: url.href, transport: kind, guessed: false, ok: true, status: null, error: null, exchangeIds: recorder.idsSince(mark) },
+    attempt: {
+      url: url.href,
+      transport: kind,
+      guessed: false,
+      ok: true,
+      status: null,
+      error: null,
+      exchangeIds: recorder.idsSince(mark),
+    },
   };
 }
 
@@ -143,13 +191,25 @@ export async function openSession(url: URL, kind: Transport, options: HandshakeO
 export function asProbeError(error: unknown, doing: string): ProbeErrorData {
   if (error instanceof ProbeError) return error.toData();
   if (error instanceof StreamableHTTPError) {
-    return { code: ProbeErrorCode.HttpStatus, message: oneLine(`${doing}: HTTP ${error.code ?? '?'} — ${error.message}`, 300) };
+    return {
+      code: ProbeErrorCode.HttpStatus,
+      message: oneLine(`${doing}: HTTP ${error.code ?? '?'} — ${error.message}`, 300),
+    };
   }
   if (error instanceof z.ZodError) {
-    return { code: ProbeErrorCode.BadResponse, message: oneLine(`${doing}: the answer is not valid: ${error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`, 300) };
+    return {
+      code: ProbeErrorCode.BadResponse,
+      message: oneLine(
+        `${doing}: the answer is not valid: ${error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+        300,
+      ),
+    };
   }
   if (error instanceof McpError) {
-    return { code: ProbeErrorCode.JsonRpcError, message: oneLine(`${doing}: JSON-RPC error ${error.code}: ${error.message}`, 300) };
+    return {
+      code: ProbeErrorCode.JsonRpcError,
+      message: oneLine(`${doing}: JSON-RPC error ${error.code}: ${error.message}`, 300),
+    };
   }
   return { code: ProbeErrorCode.Failed, message: oneLine(`${doing}: ${describe(error)}`, 300) };
 }

@@ -1,7 +1,12 @@
 import net from 'node:net';
 import tls, { type DetailedPeerCertificate, type PeerCertificate } from 'node:tls';
 import type { z } from 'zod';
-import type { CertificateSchema, DnsResultSchema, TcpResultSchema, TlsResultSchema } from '@/lib/report/schema';
+import type {
+  CertificateSchema,
+  DnsResultSchema,
+  TcpResultSchema,
+  TlsResultSchema,
+} from '@/lib/report/schema';
 import type { Resolver } from './dialer';
 import { ProbeError, ProbeErrorCode, toProbeError } from './errors';
 
@@ -13,19 +18,35 @@ type Certificate = z.infer<typeof CertificateSchema>;
 function withDeadline<T>(promise: Promise<T>, ms: number, doing: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${ms} ms`)),
+      ms,
+    );
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Every address the name resolves to (A and AAAA), as the operating system's resolver sees it. */
-export async function resolveHost(hostname: string, resolve: Resolver, timeoutMs: number): Promise<DnsResult> {
-  if (net.isIP(hostname)) return { hostname, addresses: [{ address: hostname, family: net.isIP(hostname) }], error: null };
+export async function resolveHost(
+  hostname: string,
+  resolve: Resolver,
+  timeoutMs: number,
+): Promise<DnsResult> {
+  if (net.isIP(hostname))
+    return {
+      hostname,
+      addresses: [{ address: hostname, family: net.isIP(hostname) }],
+      error: null,
+    };
   try {
     const addresses = await withDeadline(resolve(hostname), timeoutMs, `resolving ${hostname}`);
     return { hostname, addresses, error: null };
   } catch (error) {
-    return { hostname, addresses: [], error: toProbeError(error, `resolving ${hostname}`).toData() };
+    return {
+      hostname,
+      addresses: [],
+      error: toProbeError(error, `resolving ${hostname}`).toData(),
+    };
   }
 }
 
@@ -37,9 +58,16 @@ export function connectTcp(address: string, port: number, timeoutMs: number): Pr
     const socket = net.connect({ host: address, port });
     const done = (error: ProbeError | null) => {
       socket.destroy();
-      resolve({ address, port, connectMs: error ? null : Math.round(performance.now() - started), error: error?.toData() ?? null });
+      resolve({
+        address,
+        port,
+        connectMs: error ? null : Math.round(performance.now() - started),
+        error: error?.toData() ?? null,
+      });
     };
-    socket.setTimeout(timeoutMs, () => done(new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${timeoutMs} ms`)));
+    socket.setTimeout(timeoutMs, () =>
+      done(new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${timeoutMs} ms`)),
+    );
     socket.once('connect', () => done(null));
     socket.once('error', (error) => done(toProbeError(error, doing)));
   });
@@ -50,7 +78,12 @@ export function connectTcp(address: string, port: number, timeoutMs: number): Pr
  * described rather than merely refused. Node's `authorized` ignores the hostname, so the name is
  * checked separately with `tls.checkServerIdentity`.
  */
-export function inspectTls(address: string, servername: string, port: number, timeoutMs: number): Promise<TlsResult> {
+export function inspectTls(
+  address: string,
+  servername: string,
+  port: number,
+  timeoutMs: number,
+): Promise<TlsResult> {
   const doing = `TLS handshake with ${servername}:${port}`;
   return new Promise((resolve) => {
     const socket = tls.connect({
@@ -63,17 +96,28 @@ export function inspectTls(address: string, servername: string, port: number, ti
     });
     const fail = (error: ProbeError) => {
       socket.destroy();
-      resolve({ protocol: null, authorizationError: null, hostnameError: null, chain: [], error: error.toData() });
+      resolve({
+        protocol: null,
+        authorizationError: null,
+        hostnameError: null,
+        chain: [],
+        error: error.toData(),
+      });
     };
-    socket.setTimeout(timeoutMs, () => fail(new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${timeoutMs} ms`)));
+    socket.setTimeout(timeoutMs, () =>
+      fail(new ProbeError(ProbeErrorCode.Timeout, `${doing}: no answer in ${timeoutMs} ms`)),
+    );
     socket.once('error', (error) => fail(toProbeError(error, doing)));
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate(true);
-      const hostnameError = peer && Object.keys(peer).length ? tls.checkServerIdentity(servername, peer) : undefined;
+      const hostnameError =
+        peer && Object.keys(peer).length ? tls.checkServerIdentity(servername, peer) : undefined;
       const authError = socket.authorizationError;
       resolve({
         protocol: socket.getProtocol(),
-        authorizationError: authError ? String((authError as { code?: string }).code ?? authError) : null,
+        authorizationError: authError
+          ? String((authError as { code?: string }).code ?? authError)
+          : null,
         hostnameError: hostnameError ? hostnameError.message : null,
         chain: certificateChain(peer),
         error: null,
@@ -86,7 +130,11 @@ export function inspectTls(address: string, servername: string, port: number, ti
 function certificateChain(leaf: DetailedPeerCertificate): Certificate[] {
   const chain: Certificate[] = [];
   const seen = new Set<string>();
-  for (let cert: DetailedPeerCertificate | undefined = leaf; cert && Object.keys(cert).length && chain.length < 10; cert = cert.issuerCertificate) {
+  for (
+    let cert: DetailedPeerCertificate | undefined = leaf;
+    cert && Object.keys(cert).length && chain.length < 10;
+    cert = cert.issuerCertificate
+  ) {
     if (seen.has(cert.fingerprint256)) break; // a self-signed root is its own issuer
     seen.add(cert.fingerprint256);
     chain.push(describeCertificate(cert));
@@ -96,7 +144,11 @@ function certificateChain(leaf: DetailedPeerCertificate): Certificate[] {
 
 function describeCertificate(cert: PeerCertificate): Certificate {
   const name = (n: Record<string, string | string[]> | undefined) =>
-    n ? Object.entries(n).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`).join(', ') : '';
+    n
+      ? Object.entries(n)
+          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
+          .join(', ')
+      : '';
   return {
     subject: name(cert.subject as unknown as Record<string, string>),
     issuer: name(cert.issuer as unknown as Record<string, string>),
@@ -104,6 +156,8 @@ function describeCertificate(cert: PeerCertificate): Certificate {
     validFrom: new Date(cert.valid_from).toISOString(),
     validTo: new Date(cert.valid_to).toISOString(),
     fingerprint256: cert.fingerprint256,
-    selfSigned: name(cert.subject as unknown as Record<string, string>) === name(cert.issuer as unknown as Record<string, string>),
+    selfSigned:
+      name(cert.subject as unknown as Record<string, string>) ===
+      name(cert.issuer as unknown as Record<string, string>),
   };
 }

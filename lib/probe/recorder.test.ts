@@ -12,7 +12,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/json') {
       res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'sid=abc' });
-      res.end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: { echo: req.headers.authorization } }));
+      res.end(
+        JSON.stringify({ jsonrpc: '2.0', id: 1, result: { echo: req.headers.authorization } }),
+      );
     } else if (req.url === '/sse') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end('event: message\nid: 1\ndata: {"a":1}\n\ndata: two\n\n');
@@ -58,13 +60,28 @@ function recorder(bounds: ConstructorParameters<typeof Recorder>[0]['bounds'] = 
 describe('Recorder', () => {
   it('records the request, the response and a JSON-RPC method, with secrets redacted', async () => {
     const rec = recorder();
-    const res = await rec.fetch(`${base}/json`, { method: 'POST', body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' });
-    expect(await res.json()).toEqual({ jsonrpc: '2.0', id: 1, result: { echo: 'Bearer tok-123456' } });
+    const res = await rec.fetch(`${base}/json`, {
+      method: 'POST',
+      body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}',
+    });
+    expect(await res.json()).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      result: { echo: 'Bearer tok-123456' },
+    });
     const [x] = rec.snapshot();
-    expect(x).toMatchObject({ id: 'x1', rpc: { method: 'tools/list', id: 1 }, request: { method: 'POST', url: `${base}/json` }, response: { status: 200 }, error: null });
+    expect(x).toMatchObject({
+      id: 'x1',
+      rpc: { method: 'tools/list', id: 1 },
+      request: { method: 'POST', url: `${base}/json` },
+      response: { status: 200 },
+      error: null,
+    });
     expect(x?.request.headers).toContainEqual(['authorization', `Bearer ${REDACTED}`]);
     expect(x?.response?.headers).toContainEqual(['set-cookie', REDACTED]);
-    expect(x?.response?.body?.text).toBe(`{"jsonrpc":"2.0","id":1,"result":{"echo":"Bearer ${REDACTED}"}}`);
+    expect(x?.response?.body?.text).toBe(
+      `{"jsonrpc":"2.0","id":1,"result":{"echo":"Bearer ${REDACTED}"}}`,
+    );
     expect(JSON.stringify(rec.snapshot())).not.toContain('tok-123456');
     expect(x?.durationMs).toBeGreaterThanOrEqual(0);
   });
@@ -81,7 +98,10 @@ describe('Recorder', () => {
   it('stops reading past the byte cap and keeps only the display bound', async () => {
     const rec = recorder({ maxBodyBytes: 1024 * 1024, keptBodyBytes: 1000 });
     const res = await rec.fetch(`${base}/big`);
-    const error = await res.text().then(() => null, (e: unknown) => e);
+    const error = await res.text().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ProbeError);
     expect((error as ProbeError).code).toBe('body-too-large');
     const [x] = rec.snapshot();
@@ -103,15 +123,22 @@ describe('Recorder', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const rec = recorder();
-    await expect(rec.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'connection-refused' });
-    expect(rec.snapshot()[0]).toMatchObject({ response: null, error: { code: 'connection-refused' } });
+    await expect(rec.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({
+      code: 'connection-refused',
+    });
+    expect(rec.snapshot()[0]).toMatchObject({
+      response: null,
+      error: { code: 'connection-refused' },
+    });
   });
 
   it('still records a body the consumer cancelled unread', async () => {
     const rec = recorder();
     const res = await rec.fetch(`${base}/html`, { method: 'POST', body: '{}' });
     await res.body?.cancel();
-    await expect.poll(() => rec.snapshot()[0]?.response?.body?.text).toBe('<html><title>Welcome to Acme</title></html>');
+    await expect
+      .poll(() => rec.snapshot()[0]?.response?.body?.text)
+      .toBe('<html><title>Welcome to Acme</title></html>');
   });
 
   it('gives 204 responses a null body', async () => {

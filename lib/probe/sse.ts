@@ -5,7 +5,8 @@ import type { SseEvent } from '@/lib/report/schema';
 export function parseSse(text: string): SseEvent[] {
   const events: SseEvent[] = [];
   const parser = createParser({
-    onEvent: (e) => events.push({ event: e.event ?? 'message', ...(e.id ? { id: e.id } : {}), data: e.data }),
+    onEvent: (e) =>
+      events.push({ event: e.event ?? 'message', ...(e.id ? { id: e.id } : {}), data: e.data }),
   });
   parser.feed(text);
   return events;

@@ -3,8 +3,16 @@ import { parseTarget } from './target';
 
 describe('parseTarget', () => {
   it('accepts an https URL with headers and a token', () => {
-    const parsed = parseTarget({ url: ' https://example.com/mcp ', headers: { 'X-Key': 'v' }, token: 'Bearer abc', timeoutMs: '5000' });
-    expect(parsed).toMatchObject({ ok: true, target: { headers: { 'X-Key': 'v' }, token: 'abc', timeoutMs: 5000 } });
+    const parsed = parseTarget({
+      url: ' https://example.com/mcp ',
+      headers: { 'X-Key': 'v' },
+      token: 'Bearer abc',
+      timeoutMs: '5000',
+    });
+    expect(parsed).toMatchObject({
+      ok: true,
+      target: { headers: { 'X-Key': 'v' }, token: 'abc', timeoutMs: 5000 },
+    });
     expect(parsed.ok && parsed.target.url.href).toBe('https://example.com/mcp');
   });
 

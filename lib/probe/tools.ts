@@ -22,7 +22,11 @@ export interface ListBounds {
 }
 
 /** Follows `nextCursor` through every page, bounded in pages, tools and repeated cursors. */
-export async function listTools(session: Session, recorder: Recorder, bounds: ListBounds): Promise<{ listing: ToolListing; tools: unknown[] }> {
+export async function listTools(
+  session: Session,
+  recorder: Recorder,
+  bounds: ListBounds,
+): Promise<{ listing: ToolListing; tools: unknown[] }> {
   const listing: ToolListing = { pages: [], stoppedEarly: null, relist: null };
   const tools: unknown[] = [];
   const seen = new Set<string>();
@@ -35,9 +39,20 @@ export async function listTools(session: Session, recorder: Recorder, bounds: Li
     const mark = recorder.mark();
     const started = recorder.now();
     try {
-      const page: LooseToolsPage = await session.request('tools/list', cursor === null ? {} : { cursor }, LooseToolsPageSchema);
+      const page: LooseToolsPage = await session.request(
+        'tools/list',
+        cursor === null ? {} : { cursor },
+        LooseToolsPageSchema,
+      );
       const nextCursor: string | null = page.nextCursor ?? null;
-      listing.pages.push({ cursor, nextCursor, count: page.tools.length, exchangeId: lastRpc(recorder, mark), durationMs: recorder.now() - started, error: null });
+      listing.pages.push({
+        cursor,
+        nextCursor,
+        count: page.tools.length,
+        exchangeId: lastRpc(recorder, mark),
+        durationMs: recorder.now() - started,
+        error: null,
+      });
       tools.push(...page.tools.slice(0, bounds.maxTools - tools.length));
       if (tools.length >= bounds.maxTools) {
         listing.stoppedEarly = `stopped at ${bounds.maxTools} tools`;
@@ -51,7 +66,14 @@ export async function listTools(session: Session, recorder: Recorder, bounds: Li
       seen.add(nextCursor);
       cursor = nextCursor;
     } catch (error) {
-      listing.pages.push({ cursor, nextCursor: null, count: 0, exchangeId: lastRpc(recorder, mark), durationMs: recorder.now() - started, error: asProbeError(error, 'tools/list') });
+      listing.pages.push({
+        cursor,
+        nextCursor: null,
+        count: 0,
+        exchangeId: lastRpc(recorder, mark),
+        durationMs: recorder.now() - started,
+        error: asProbeError(error, 'tools/list'),
+      });
       break;
     }
   }
@@ -59,7 +81,10 @@ export async function listTools(session: Session, recorder: Recorder, bounds: Li
 }
 
 /** The first page again, later in the run: a list that changes between two calls confuses clients. */
-export async function relistTools(session: Session, recorder: Recorder): Promise<ToolListing['relist']> {
+export async function relistTools(
+  session: Session,
+  recorder: Recorder,
+): Promise<ToolListing['relist']> {
   const mark = recorder.mark();
   try {
     const page = await session.request('tools/list', {}, LooseToolsPageSchema);

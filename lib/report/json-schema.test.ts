@@ -44,6 +44,11 @@ describe('reportJsonSchema', () => {
 
   it('keeps objects open, so a report that gained a field still validates', () => {
     const validate = compile();
-    expect(validate({ ...buildReport(transcript()), futureField: { added: 'in a later schema version' } })).toBe(true);
+    expect(
+      validate({
+        ...buildReport(transcript()),
+        futureField: { added: 'in a later schema version' },
+      }),
+    ).toBe(true);
   });
 });

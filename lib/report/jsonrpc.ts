@@ -4,7 +4,9 @@ import type { Exchange } from './schema';
 export function responseMessages(exchange: Exchange): unknown[] {
   const body = exchange.response?.body;
   if (!body || body.truncated) return [];
-  const texts = body.events ? body.events.filter((e) => e.event === 'message').map((e) => e.data) : [body.text];
+  const texts = body.events
+    ? body.events.filter((e) => e.event === 'message').map((e) => e.data)
+    : [body.text];
   const messages: unknown[] = [];
   for (const text of texts) {
     try {
@@ -34,7 +36,7 @@ export function findReply(exchanges: readonly Exchange[], request: Exchange): Js
     for (const message of responseMessages(exchange)) {
       if (!message || typeof message !== 'object') continue;
       const m = message as Record<string, unknown>;
-      if (m.id !== id || ('method' in m)) continue;
+      if (m.id !== id || 'method' in m) continue;
       if ('error' in m && m.error && typeof m.error === 'object') {
         return { exchangeId: exchange.id, error: m.error as JsonRpcReply['error'] };
       }

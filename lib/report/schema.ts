@@ -176,9 +176,7 @@ export const ToolListingSchema = z.object({
   /** Why listing stopped early: a page bound, a repeated cursor, a tool-count bound. */
   stoppedEarly: z.string().nullable(),
   /** A second `tools/list` (first page) made later in the run, to see whether the list is stable. */
-  relist: z
-    .object({ tools: z.array(z.unknown()), exchangeId: z.string().nullable() })
-    .nullable(),
+  relist: z.object({ tools: z.array(z.unknown()), exchangeId: z.string().nullable() }).nullable(),
 });
 
 /** The tool list of an earlier run of the same endpoint, as that run received it. */

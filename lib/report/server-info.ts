@@ -4,7 +4,13 @@ import type { Report, Transcript } from './schema';
 // Lenient on purpose: the connection checks judge validity; this only picks out what to display.
 const DisplayInitSchema = z.object({
   protocolVersion: z.string().optional().catch(undefined),
-  serverInfo: z.object({ name: z.string().optional().catch(undefined), version: z.string().optional().catch(undefined) }).optional().catch(undefined),
+  serverInfo: z
+    .object({
+      name: z.string().optional().catch(undefined),
+      version: z.string().optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
   instructions: z.string().optional().catch(undefined),
 });
 

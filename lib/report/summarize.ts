@@ -16,25 +16,40 @@ export function orderChecks(checks: readonly CheckResult[]): CheckResult[] {
   return [...checks].sort(
     (a, b) =>
       STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-      (a.status === 'fail' || a.status === 'error' ? SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] : 0),
+      (a.status === 'fail' || a.status === 'error'
+        ? SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+        : 0),
   );
 }
 
-const blocks = (c: CheckResult) => c.status === 'error' || (c.status === 'fail' && c.severity === 'error');
+const blocks = (c: CheckResult) =>
+  c.status === 'error' || (c.status === 'fail' && c.severity === 'error');
 const warns = (c: CheckResult) => c.status === 'fail' && c.severity === 'warning';
 
 /** One row of ChatGPT's connection-issues table, judged from its area's checks. */
-export function summarizeRow(area: Area, checks: readonly CheckResult[], transcript: Transcript): Row {
+export function summarizeRow(
+  area: Area,
+  checks: readonly CheckResult[],
+  transcript: Transcript,
+): Row {
   const own = orderChecks(checks.filter((c) => c.area === area));
-  const row = (status: RowStatus, summary: string, fix: string | null): Row => ({ id: area, title: ROW_TITLES[area], status, summary, fix });
-  if (own.length === 0) return row('skipped', 'Not checked by this version of MCP Doctor yet.', null);
+  const row = (status: RowStatus, summary: string, fix: string | null): Row => ({
+    id: area,
+    title: ROW_TITLES[area],
+    status,
+    summary,
+    fix,
+  });
+  if (own.length === 0)
+    return row('skipped', 'Not checked by this version of MCP Doctor yet.', null);
   const worst = own.find(blocks) ?? own.find(warns);
   if (worst) {
     const others = own.filter((c) => c !== worst && (blocks(c) || warns(c))).length;
     const more = others ? ` (+${others} more)` : '';
     return row(blocks(worst) ? 'fail' : 'warn', `${worst.message}${more}`, worst.fix);
   }
-  if (own.every((c) => c.status === 'skipped')) return row('skipped', own[0]?.message ?? 'Skipped.', null);
+  if (own.every((c) => c.status === 'skipped'))
+    return row('skipped', own[0]?.message ?? 'Skipped.', null);
   return row('pass', passSummary(area, transcript), null);
 }
 

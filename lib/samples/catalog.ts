@@ -4,6 +4,11 @@ import type { Sample } from './types';
 import { WIDGET_SAMPLES } from './widget-samples';
 
 /** Every built-in sample, in the order the home page lists them. */
-export const SAMPLES: readonly Sample[] = [...CONNECTION_SAMPLES, ...WIDGET_SAMPLES, ...AUTH_SAMPLES];
+export const SAMPLES: readonly Sample[] = [
+  ...CONNECTION_SAMPLES,
+  ...WIDGET_SAMPLES,
+  ...AUTH_SAMPLES,
+];
 
-export const findSample = (slug: string): Sample | undefined => SAMPLES.find((s) => s.slug === slug);
+export const findSample = (slug: string): Sample | undefined =>
+  SAMPLES.find((s) => s.slug === slug);
