@@ -95,7 +95,9 @@ const line = (row: string[]) =>
     .join('  ');
 
 const load = os.loadavg().map((n) => n.toFixed(1));
-console.log(`diagnose() over loopback HTTP: ${WARMUP} warm-up runs, then ${RUNS} measured runs`);
+console.log(
+  `runHealthCheck() over loopback HTTP: ${WARMUP} warm-up runs, then ${RUNS} measured runs`,
+);
 console.log(
   `Node ${process.version}, ${os.cpus().length} CPUs, load average ${load.join(' ')} (other work skews times)\n`,
 );

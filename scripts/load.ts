@@ -12,7 +12,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ReportSchema, type Area, type Report, type RowStatus } from '@/lib/report/schema';
-import { isHealthy, summarizeRow } from '@/lib/report/summarize';
+import { summarizeRow } from '@/lib/diagnose/summarize';
+import { AREA_TABLE } from '@/lib/report/areas';
 import { SAMPLES } from '@/lib/samples/catalog';
 import { samplePath, type Sample } from '@/lib/samples/types';
 import { median, percentile } from './bench/stats';
@@ -136,10 +137,7 @@ function rowsUnderLoad(report: Report): Partial<Record<Area, RowStatus>> {
     (c) => c.id !== 'connection.public' && c.id !== 'connection.latency',
   );
   return Object.fromEntries(
-    (['connection', 'tools', 'widgets', 'auth'] as const).map((area) => [
-      area,
-      summarizeRow(area, checks, report).status,
-    ]),
+    AREA_TABLE.map(({ id }) => [id, summarizeRow(id, checks, report).status]),
   );
 }
 
@@ -161,7 +159,7 @@ async function checkSample(
     if (!parsed.success) return { ms, error: `${sample.slug}: the answer is not a report` };
     const report = parsed.data;
     if (report.url !== target) return { ms, error: `${sample.slug}: a report of ${report.url}` };
-    if ((response.status === 200) !== isHealthy(report, false))
+    if ((response.status === 200) !== report.healthy)
       return { ms, error: `${sample.slug}: HTTP ${response.status} for a ${report.status} report` };
     const rows = rowsUnderLoad(report);
     for (const [area, expected] of Object.entries(sample.expected)) {

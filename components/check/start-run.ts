@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TargetInput } from '@/lib/probe/target';
-import type { CiOptionsInput } from '@/lib/report/ci-options';
+import type { CiOptionsInput } from '@/lib/diagnose/options';
 
 const StartedSchema = z.object({ id: z.string() });
 const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

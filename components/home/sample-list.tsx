@@ -1,16 +1,8 @@
-import { AREAS } from '@/lib/report/summarize';
-import type { Area } from '@/lib/report/schema';
+import { AREA_TABLE } from '@/lib/report/areas';
 import { appOrigin } from '@/lib/samples/origin';
 import { samplePath, type Sample } from '@/lib/samples/types';
 import { CheckUrlButton } from '@/components/check/check-url-button';
 import { StatusBadge } from '@/components/ui/status-badge';
-
-const AREA_NAMES: Record<Area, string> = {
-  connection: 'Connection',
-  tools: 'Tools',
-  widgets: 'Widgets',
-  auth: 'Auth',
-};
 
 /** The built-in endpoints this app serves itself: try the dashboard with nothing else running. */
 export function SampleList({ samples }: { samples: readonly Sample[] }) {
@@ -28,11 +20,11 @@ export function SampleList({ samples }: { samples: readonly Sample[] }) {
             <p className="break-words text-sm text-slate-600">{sample.demonstrates}</p>
           </div>
           <ul aria-label="Expected result" className="mt-auto flex flex-wrap gap-1">
-            {AREAS.map((area) => {
-              const status = sample.expected[area];
+            {AREA_TABLE.map((area) => {
+              const status = sample.expected[area.id];
               return status ? (
-                <li key={area}>
-                  <StatusBadge tone={status} size="sm" label={`${AREA_NAMES[area]}: ${status}`} />
+                <li key={area.id}>
+                  <StatusBadge tone={status} size="sm" label={`${area.name}: ${status}`} />
                 </li>
               ) : null;
             })}

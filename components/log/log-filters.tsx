@@ -7,13 +7,15 @@ import {
   type StepGroup,
   type StatusClass,
 } from '@/lib/log/filter';
+import { areaOf } from '@/lib/report/areas';
 
-const STEP_LABELS: Record<StepGroup, string> = {
-  connection: 'Connection (dns, tcp, tls, initialize)',
-  tools: 'Tools',
-  resources: 'Resources / widgets',
-  auth: 'Auth',
-};
+/** "Connection (dns, tcp, tls, initialize)": the row's name and the probe steps it covers. */
+function stepLabel(group: StepGroup): string {
+  const area = areaOf(group);
+  return area.steps.length > 1 || area.steps[0] !== group
+    ? `${area.name} (${area.steps.join(', ')})`
+    : area.name;
+}
 
 const select =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 focus:outline-none focus:ring-2 focus:ring-sky-500';
@@ -41,9 +43,9 @@ export function LogFilters({
           onChange={(e) => onChange({ ...filter, step: e.target.value as StepGroup | 'all' })}
         >
           <option value="all">All steps</option>
-          {(Object.keys(STEP_GROUPS) as StepGroup[]).map((group) => (
+          {STEP_GROUPS.map((group) => (
             <option key={group} value={group}>
-              {STEP_LABELS[group]}
+              {stepLabel(group)}
             </option>
           ))}
         </select>

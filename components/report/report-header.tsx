@@ -7,6 +7,7 @@ const VERDICT: Record<Report['status'], string> = {
   pass: 'No problems found',
   warn: 'Usable, with warnings',
   fail: 'ChatGPT cannot use this server as it is',
+  unverified: 'Not verified: part of the server could not be checked',
 };
 
 /** The endpoint, the verdict and what the server said about itself. */

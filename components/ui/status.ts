@@ -1,7 +1,7 @@
 import type { CheckResult, RowStatus } from '@/lib/report/schema';
 
 /** Every status the UI shows, each with a word and a symbol so colour is never the only signal. */
-export type Tone = 'pass' | 'warn' | 'fail' | 'info' | 'skipped' | 'error';
+export type Tone = 'pass' | 'warn' | 'fail' | 'unverified' | 'info' | 'skipped' | 'error';
 
 export const TONES: Record<Tone, { label: string; symbol: string; badge: string; accent: string }> =
   {
@@ -22,6 +22,12 @@ export const TONES: Record<Tone, { label: string; symbol: string; badge: string;
       symbol: '✕',
       badge: 'bg-red-50 text-red-800 ring-red-600/30',
       accent: 'border-l-red-500',
+    },
+    unverified: {
+      label: 'Not verified',
+      symbol: '?',
+      badge: 'bg-orange-50 text-orange-900 ring-orange-600/40',
+      accent: 'border-l-orange-500',
     },
     info: {
       label: 'Note',

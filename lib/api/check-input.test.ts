@@ -51,7 +51,7 @@ describe('parseCheckQuery', () => {
       options: {
         expectTools: ['a', 'b'],
         minTools: 2,
-        skip: ['auth', 'widgets'],
+        skip: ['widgets', 'auth'],
         format: 'junit',
         repeat: 3,
         strict: false,

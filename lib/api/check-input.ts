@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CI_OPTION_NAMES, parseCiOptions, type CiOptions } from '@/lib/report/ci-options';
+import { CI_OPTION_NAMES, parseCiOptions, type CiOptions } from '@/lib/diagnose/options';
 import {
   TargetInputSchema,
   TargetUrlSchema,

@@ -1,4 +1,10 @@
-import type { Exchange, Transcript } from '@/lib/report/schema';
+import {
+  NO_REQUEST,
+  type Exchange,
+  type ProbeErrorData,
+  type RunRequest,
+  type Transcript,
+} from '@/lib/report/schema';
 
 /**
  * Small builders of transcripts for check tests: plain data, shaped like what the probe records.
@@ -85,11 +91,28 @@ export function transcript(overrides: Partial<Transcript> = {}): Transcript {
         { cursor: null, nextCursor: null, count: 1, exchangeId: 'x3', durationMs: 30, error: null },
       ],
       stoppedEarly: null,
-      relist: null,
+      relist: { tools: [tool()], exchangeId: 'xr' },
     },
     tools: [tool()],
-    widgets: null,
-    auth: null,
+    // What the probe records for a server with no widget and no authorization: the steps ran and
+    // found nothing to do, which is not the same as a step that never ran (null).
+    widgets: {
+      resources: null,
+      resourceTemplates: null,
+      templates: [],
+      widgets: [],
+      stoppedEarly: null,
+      calls: [],
+    },
+    auth: {
+      required: false,
+      challenge: null,
+      discovery: [],
+      documents: [],
+      authorizationServer: null,
+      token: null,
+      redirectUri: null,
+    },
     exchanges: [
       exchange({ id: 'x1', rpc: { method: 'initialize', id: 0 } }),
       exchange({
@@ -148,7 +171,7 @@ export function exchange(overrides: Partial<Exchange> = {}): Exchange {
 /** A transcript whose step `id` failed with this error and whose later steps were skipped. */
 export function failedAt(
   step: Transcript['steps'][number]['id'],
-  error: { code: string; message: string },
+  error: ProbeErrorData,
   overrides: Partial<Transcript> = {},
 ): Transcript {
   const base = transcript(overrides);
@@ -171,7 +194,7 @@ export function failedAt(
 export function noSession(
   answer: NonNullable<Exchange['response']> | null,
   options: {
-    error?: { code: string; message: string };
+    error?: ProbeErrorData;
     attempts?: NonNullable<Transcript['mcp']>['attempts'];
     exchanges?: Exchange[];
     overrides?: Partial<Transcript>;
@@ -222,7 +245,8 @@ export const rpcBody = (
 
 /**
  * Overrides for a run whose `tools/list` returned these tools, split into pages of these sizes (one
- * exchange per page, `x3`, `x4`, …) and, when `relist` is given, listed once more later (`xr`).
+ * exchange per page, `x3`, `x4`, …) and listed once more later (`xr`; `relist` says what that
+ * second call returned, null when it failed).
  */
 export function listedTools(
   tools: unknown[],
@@ -238,7 +262,7 @@ export function listedTools(
     error: null,
   }));
   const base = transcript();
-  const relist = options.relist ?? null;
+  const relist = options.relist === undefined ? tools : options.relist;
   return {
     tools,
     listing: {
@@ -269,4 +293,9 @@ export function initializedWith(initializeResult: unknown): Partial<Transcript> 
   const mcp = transcript().mcp;
   if (!mcp) throw new Error('the base transcript has an MCP session');
   return { mcp: { ...mcp, initializeResult } };
+}
+
+/** The same run, asked to judge more: expected tools, a minimum, skipped areas, strict. */
+export function withRequest(t: Transcript, request: Partial<RunRequest>): Transcript {
+  return { ...t, request: { ...NO_REQUEST, ...request } };
 }

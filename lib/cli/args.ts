@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
-import { parseCiOptions, type CiOptions, type CiOptionsInput } from '@/lib/report/ci-options';
+import { parseCiOptions, type CiOptions, type CiOptionsInput } from '@/lib/diagnose/options';
 import { parseTarget, type Target } from '@/lib/probe/target';
+import { SKIPPABLE_AREAS } from '@/lib/report/areas';
+import { FORMAT_IDS, type FormatId } from '@/lib/report/formats';
 
 /** What a command line asks for: help, the version, or a check. */
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; target: Target; options: CiOptions & { format: 'json' | 'junit' | 'text' } };
+  | { kind: 'check'; target: Target; options: CiOptions & { format: FormatId } };
 
 /** A command line that cannot run: exit code 2, the message and the usage on stderr. */
 export class UsageError extends Error {
@@ -21,6 +23,7 @@ const OPTIONS = {
   token: { type: 'string' },
   json: { type: 'boolean' },
   junit: { type: 'boolean' },
+  format: { type: 'string' },
   strict: { type: 'boolean' },
   timeout: { type: 'string' },
   'expect-tools': { type: 'string', multiple: true },
@@ -67,7 +70,12 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (positionals.length === 0) throw new UsageError('give the MCP endpoint URL to check');
   if (positionals.length > 1) throw new UsageError(`one URL at a time (got ${positionals.length})`);
-  if (values.json && values.junit) throw new UsageError('--json and --junit cannot be combined');
+  const chosen = [
+    ...(values.json ? ['json'] : []),
+    ...(values.junit ? ['junit'] : []),
+    ...(values.format !== undefined ? [values.format] : []),
+  ];
+  if (chosen.length > 1) throw new UsageError('--json, --junit and --format cannot be combined');
 
   const ci: CiOptionsInput = {
     ...(values.strict ? { strict: true } : {}),
@@ -76,6 +84,8 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values['min-tools'] !== undefined ? { minTools: values['min-tools'] } : {}),
     ...(values.skip ? { skip: values.skip.join(',') } : {}),
     ...(values.repeat !== undefined ? { repeat: values.repeat } : {}),
+    // Checked against the formats table by parseCiOptions below, like every other value here.
+    format: (chosen[0] ?? 'text') as FormatId,
   };
   const options = parseCiOptions(ci);
   if (!options.ok) throw new UsageError(cliWords(options.message));
@@ -88,7 +98,7 @@ export function parseCommand(argv: readonly string[]): Command {
   });
   if (!target.ok) throw new UsageError(target.message);
 
-  const format = values.json ? 'json' : values.junit ? 'junit' : 'text';
+  const format = options.options.format ?? 'text';
   return { kind: 'check', target: target.target, options: { ...options.options, format } };
 }
 
@@ -98,12 +108,13 @@ const FLAG_NAMES: Record<string, string> = {
   minTools: '--min-tools',
   repeat: '--repeat',
   skip: '--skip',
+  format: '--format',
 };
 
 /** The shared schemas speak of `minTools`; a command line user typed `--min-tools`. */
 function cliWords(message: string): string {
   return message.replace(
-    /\b(timeoutMs|expectTools|minTools|repeat|skip)\b/g,
+    /\b(timeoutMs|expectTools|minTools|repeat|skip|format)\b/g,
     (name) => FLAG_NAMES[name] ?? name,
   );
 }
@@ -117,15 +128,18 @@ Options:
       --token <token>         send "Authorization: Bearer <token>"
       --json                  print the whole report as JSON
       --junit                 print JUnit XML (one suite per row, one case per check)
+      --format <format>       ${FORMAT_IDS.join(', ')} (--json and --junit are short for two)
       --strict                fail on warnings too
       --timeout <ms>          time budget of the diagnosis, and of --repeat's samples (1000–120000,
                               default 45000)
       --expect-tools <a,b>    fail when one of these tools is not listed
       --min-tools <n>         fail when fewer tools are listed
-      --skip <areas>          leave out tools, widgets and/or auth (comma-separated)
+      --skip <areas>          leave out ${SKIPPABLE_AREAS.join(', ')} (comma-separated;
+                              skipping tools skips widgets, which tools declare)
       --repeat <n>            also time the handshake and tools/list in n new sessions (1–20)
   -h, --help                  show this help
   -v, --version               show the version
 
-Exit codes: 0 healthy, 1 a check failed, 2 could not run (bad arguments).
+Exit codes: 0 healthy, 1 a row failed or could not be verified (sign in or pass --token when
+auth blocks it), 2 could not run (bad arguments).
 `;

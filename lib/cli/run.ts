@@ -1,8 +1,7 @@
-import { diagnose } from '@/lib/diagnose';
-import { measureLatency } from '@/lib/probe/latency';
-import { applyCiOptions, renderReport } from '@/lib/report/ci-options';
-import type { Report, Step } from '@/lib/report/schema';
-import { isHealthy } from '@/lib/report/summarize';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
+import { CLIENT_INFO } from '@/lib/probe/mcp';
+import { renderReport } from '@/lib/report/formats';
+import type { Step } from '@/lib/report/schema';
 import { terminalSafe, wantsColor } from '@/lib/report/text-summary';
 import { parseCommand, USAGE, UsageError } from './args';
 
@@ -19,7 +18,7 @@ export interface CliIO {
   version: string;
 }
 
-/** Exit codes (the CI contract): 0 healthy, 1 a check failed, 2 the check could not run. */
+/** Exit codes (the CI contract): 0 healthy, 1 not healthy (a row failed or is unverified), 2 could not run. */
 export const EXIT = { healthy: 0, unhealthy: 1, cannotRun: 2 } as const;
 
 const STEP_MARK: Record<Step['status'], string> = { ok: '✓', failed: '✗', skipped: '-' };
@@ -52,21 +51,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.stderr.write(`  ${STEP_MARK[step.status]} ${step.id}: ${terminalSafe(step.summary)}\n`)
     : undefined;
   try {
-    let report: Report = applyCiOptions(await diagnose(target, { onProgress }), options);
-    if (options.repeat !== undefined) {
-      const transport = report.mcp?.transport;
-      if (transport) {
-        report = {
-          ...report,
-          latency: await measureLatency(target, options.repeat, { transport }),
-        };
-      } else {
-        io.stderr.write('mcp-doctor: --repeat: latency not measured, no MCP session was opened\n');
-      }
+    const report = await runHealthCheck(target, { options, ...(onProgress ? { onProgress } : {}) });
+    if (options.repeat !== undefined && !report.latency) {
+      io.stderr.write('mcp-doctor: --repeat: latency not measured, no MCP session was opened\n');
     }
     const color = options.format === 'text' && wantsColor(io.stdout.isTTY, io.env);
-    io.stdout.write(renderReport(report, options.format, { strict: options.strict, color }).body);
-    return isHealthy(report, options.strict) ? EXIT.healthy : EXIT.unhealthy;
+    io.stdout.write(renderReport(report, options.format, { color, creator: CLIENT_INFO }).body);
+    return report.healthy ? EXIT.healthy : EXIT.unhealthy;
   } catch (error) {
     // The probe records what the server does; reaching here is a fault of the run itself.
     io.stderr.write(

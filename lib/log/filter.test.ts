@@ -45,7 +45,7 @@ describe('filterExchanges', () => {
   it('groups the connection steps together', () => {
     expect(ids({ step: 'connection' })).toEqual(['init', 'moved']);
     expect(ids({ step: 'tools' })).toEqual(['list', 'boom']);
-    expect(ids({ step: 'resources' })).toEqual(['sse']);
+    expect(ids({ step: 'widgets' })).toEqual(['sse']);
   });
 
   it('filters by method, ignoring case', () => {

@@ -1,13 +1,9 @@
+import { AREA_TABLE, areaOf, type Area } from '@/lib/report/areas';
 import type { Exchange, StepId } from '@/lib/report/schema';
 
-/** The log's step groups: the connection steps together, widgets are read by the resources step. */
-export const STEP_GROUPS = {
-  connection: ['dns', 'tcp', 'tls', 'initialize'],
-  tools: ['tools'],
-  resources: ['resources'],
-  auth: ['auth'],
-} as const satisfies Record<string, readonly StepId[]>;
-export type StepGroup = keyof typeof STEP_GROUPS;
+/** The log's step groups are the rows of the table: each area's exchanges together. */
+export const STEP_GROUPS = AREA_TABLE.map((area) => area.id);
+export type StepGroup = Area;
 
 export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'error'] as const;
 export type StatusClass = (typeof STATUS_CLASSES)[number];
@@ -51,7 +47,7 @@ function haystack(exchange: Exchange): string {
 export function matches(exchange: Exchange, filter: LogFilter): boolean {
   if (
     filter.step !== 'all' &&
-    !(STEP_GROUPS[filter.step] as readonly StepId[]).includes(exchange.step)
+    !(areaOf(filter.step).steps as readonly StepId[]).includes(exchange.step)
   )
     return false;
   if (

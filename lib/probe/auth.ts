@@ -6,6 +6,7 @@ import {
   type Challenge,
   type TokenVerdict,
 } from '@/lib/report/schema-auth';
+import { ProbeErrorCode } from './errors';
 import { requestChallenge } from './oauth/challenge-request';
 import { discoverAuthorizationServer, discoverProtectedResource } from './oauth/discovery';
 import { probeRedirectUri } from './oauth/registration';
@@ -162,7 +163,7 @@ export async function probeAuth(
       `HTTP ${challenge.status}; no usable ${missing} (${tried} metadata URLs requested)`,
       started,
       {
-        code: 'oauth-discovery-failed',
+        code: ProbeErrorCode.OAuthDiscoveryFailed,
         message: `no usable ${missing} found`,
       },
     );

@@ -1,25 +1,6 @@
-import type { ProbeErrorData } from '@/lib/report/schema';
+import { ProbeErrorCode, type ProbeErrorData } from '@/lib/report/schema-base';
 
-/**
- * Stable codes for what can go wrong on the wire. Checks match on these codes, never on messages.
- */
-export const ProbeErrorCode = {
-  Timeout: 'timeout',
-  BodyTooLarge: 'body-too-large',
-  DnsNotFound: 'dns-not-found',
-  DnsFailed: 'dns-failed',
-  ConnectionRefused: 'connection-refused',
-  ConnectionReset: 'connection-reset',
-  ConnectFailed: 'connect-failed',
-  TlsFailed: 'tls-failed',
-  Aborted: 'aborted',
-  HttpStatus: 'http-status',
-  BadResponse: 'bad-response',
-  JsonRpcError: 'jsonrpc-error',
-  BlockedByPolicy: 'blocked-by-policy',
-  Failed: 'failed',
-} as const;
-export type ProbeErrorCode = (typeof ProbeErrorCode)[keyof typeof ProbeErrorCode];
+export { ProbeErrorCode };
 
 export class ProbeError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import type {
   HandshakeAttempt,
   McpResultSchema,
   ProbeErrorData,
+  RunRequest,
   Step,
   StepId,
   Transcript,
@@ -31,6 +32,8 @@ export interface ProbeOptions {
   dial?: DialPolicy;
   limits?: Partial<Limits>;
   signal?: AbortSignal;
+  /** What the run is asked to judge; kept in the transcript so a re-judged run gives the same verdict. */
+  request?: RunRequest;
 }
 
 const STEP_ORDER: StepId[] = ['dns', 'tcp', 'tls', 'initialize', 'auth', 'tools', 'resources'];
@@ -100,6 +103,7 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     widgets: null,
     auth: null,
     exchanges: [],
+    ...(options.request ? { request: options.request } : {}),
   };
 
   const record = (

@@ -1,3 +1,4 @@
+import { isRecord } from '@/lib/json/is-record';
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
@@ -16,7 +17,6 @@ import { extractAssets, type AssetRef } from '@/lib/widgets/html-assets';
 import {
   declaredCsp,
   declaredDomain,
-  isRecord,
   readOnlyHint,
   renderedUri,
   standardsOf,

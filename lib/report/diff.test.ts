@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listedTools, noSession, response, tool, transcript } from '@/lib/checks/testing';
-import { buildReport } from './build-report';
+import { buildReport } from '@/lib/diagnose/build-report';
 import {
   DIFF_VALUE_MAX,
   diffChecks,

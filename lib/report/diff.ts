@@ -1,4 +1,5 @@
-import { canonicalJson, isRecord, toolLabel } from '@/lib/checks/shared/tool-entries';
+import { isRecord } from '@/lib/json/is-record';
+import { canonicalJson, toolLabel } from '@/lib/checks/shared/tool-entries';
 import {
   DIFF_VALUE_MAX,
   TOOL_FIELDS,

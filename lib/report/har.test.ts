@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { exchange, response, transcript } from '@/lib/checks/testing';
-import { buildReport } from './build-report';
+import { buildReport } from '@/lib/diagnose/build-report';
 import { toHar } from './har';
 import type { Report } from './schema';
 

@@ -1,8 +1,14 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { listedTools, noSession, response, tool, transcript } from '@/lib/checks/testing';
-import { buildReport } from './build-report';
-import { applyCiOptions, parseCiOptions } from './ci-options';
+import {
+  listedTools,
+  noSession,
+  response,
+  tool,
+  transcript,
+  withRequest,
+} from '@/lib/checks/testing';
+import { buildReport } from '@/lib/diagnose/build-report';
 import { toJUnit } from './junit';
 import type { CheckResult, Report } from './schema';
 
@@ -59,6 +65,7 @@ function withCheck(report: Report, check: Partial<CheckResult>): Report {
     docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools',
     evidence: ['x3'],
     items: [],
+    skip: null,
   };
   return { ...report, checks: [...report.checks, { ...base, ...check }] };
 }
@@ -76,7 +83,7 @@ describe('toJUnit', () => {
     let total = 0;
     for (const s of doc.testsuites.testsuite) {
       const own = report.checks.filter((c) => c.area === s.id);
-      expect(s.testcase).toHaveLength(Math.max(own.length, 1));
+      expect(s.testcase).toHaveLength(own.length);
       expect(Number(s.tests)).toBe(s.testcase.length);
       expect(s.name).toBe(report.rows.find((r) => r.id === s.id)?.title);
       expect(s.properties.property.find((p) => p.name === 'status')?.value).toBe(
@@ -86,9 +93,8 @@ describe('toJUnit', () => {
       total += s.testcase.length;
     }
     expect(Number(doc.testsuites.tests)).toBe(total);
-    const url = suite(doc, 'connection').testcase.find((c) =>
-      c.name.startsWith('connection.url: '),
-    );
+    // Named by id alone, so a CI dashboard keeps one history per check across pass and fail.
+    const url = suite(doc, 'connection').testcase.find((c) => c.name === 'connection.url');
     expect(url).toBeDefined();
     expect(url?.failure).toBeUndefined();
   });
@@ -98,11 +104,11 @@ describe('toJUnit', () => {
     const doc = parse(toJUnit(report));
     const failing = report.checks.filter((c) => c.status === 'fail' && c.severity !== 'info');
     expect(failing.length).toBeGreaterThan(0);
-    expect(Number(doc.testsuites.failures)).toBe(failing.length);
+    const unverified = report.rows.filter((r) => r.status === 'unverified').length;
+    expect(unverified).toBeGreaterThan(0);
+    expect(Number(doc.testsuites.failures)).toBe(failing.length + unverified);
     const first = failing[0] as CheckResult;
-    const testcase = suite(doc, first.area).testcase.find(
-      (c) => c.name === `${first.id}: ${first.title}`,
-    );
+    const testcase = suite(doc, first.area).testcase.find((c) => c.name === first.id);
     expect(testcase?.failure?.message).toBe(first.message);
     expect(testcase?.failure?.type).toBe(`error: ${first.code}`);
     expect(testcase?.failure?.['#text']).toContain(`Fix: ${first.fix}`);
@@ -125,7 +131,7 @@ describe('toJUnit', () => {
     report = withCheck(report, { id: 'tools.note', severity: 'info', message: 'a note' });
     const doc = parse(toJUnit(report));
     const tools = suite(doc, 'tools');
-    const byId = (id: string) => tools.testcase.find((c) => c.name.startsWith(`${id}: `));
+    const byId = (id: string) => tools.testcase.find((c) => c.name === id);
     expect(byId('tools.skipped')?.skipped?.message).toBe('skipped: no list');
     expect(byId('tools.crashed')?.error?.message).toBe('The check itself failed: boom');
     expect(byId('tools.note')?.failure).toBeUndefined();
@@ -134,24 +140,34 @@ describe('toJUnit', () => {
     expect(Number(tools.skipped)).toBeGreaterThanOrEqual(1);
   });
 
-  it('shows a row skipped on request as one skipped case', () => {
-    const parsed = parseCiOptions({ skip: 'auth' });
-    if (!parsed.ok) throw new Error(parsed.message);
-    const doc = parse(toJUnit(applyCiOptions(buildReport(transcript()), parsed.options)));
+  it('shows a row skipped on request as skipped cases', () => {
+    const doc = parse(toJUnit(buildReport(withRequest(transcript(), { skip: ['auth'] }))));
     const auth = suite(doc, 'auth');
-    expect(auth.testcase).toHaveLength(1);
-    expect(auth.testcase[0]?.skipped?.message).toBe('skipped on request');
-    expect(auth.skipped).toBe('1');
+    expect(auth.testcase.length).toBeGreaterThan(1);
+    expect(auth.testcase.every((c) => c.skipped?.message === 'skipped on request')).toBe(true);
+    expect(auth.skipped).toBe(String(auth.testcase.length));
+    expect(auth.failures).toBe('0');
+  });
+
+  it('fails a row that could not be verified with one case named by the area', () => {
+    const report = buildReport(noSession(response(401, '{"error":"unauthorized"}')));
+    const doc = parse(toJUnit(report));
+    const tools = suite(doc, 'tools');
+    const row = tools.testcase.find((c) => c.name === 'tools');
+    expect(row?.failure?.type).toBe('unverified');
+    expect(row?.failure?.message).toMatch(/^Not verified: /);
+    expect(row?.failure?.['#text']).toMatch(/To verify: Sign in/);
+    expect(tools.failures).toBe('1');
+    expect(Number(tools.tests)).toBe(tools.testcase.length);
   });
 
   it('carries hostile remote text safely: markup, ]]>, quotes and control characters', () => {
     const hostile = 'evil<script>alert("x")</script>]]><![CDATA[ & \'q\'';
-    const parsed = parseCiOptions({ expectTools: hostile });
-    if (!parsed.ok) throw new Error(parsed.message);
-    let report = applyCiOptions(buildReport(transcript(listedTools([tool({ name: hostile })]))), {
-      ...parsed.options,
-      expectTools: [`${hostile}2`],
-    });
+    let report = buildReport(
+      withRequest(transcript(listedTools([tool({ name: hostile })])), {
+        expectTools: [`${hostile}2`],
+      }),
+    );
     report = withCheck(report, {
       id: 'tools.crafted',
       title: `Tool ${hostile}\u0000\u001b[31m\u0007`,
@@ -163,10 +179,9 @@ describe('toJUnit', () => {
     expect(xml).not.toContain(']]>');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFE]/);
     const tools = suite(parse(xml), 'tools');
-    const expected = tools.testcase.find((c) => c.name.startsWith('tools.expected: '));
+    const expected = tools.testcase.find((c) => c.name === 'tools.expected');
     expect(expected?.failure?.message).toContain(`${hostile}2`);
-    const named = tools.testcase.find((c) => c.name.startsWith('tools.crafted: '));
-    expect(named?.name).toBe(`tools.crafted: Tool ${hostile}[31m`);
+    const named = tools.testcase.find((c) => c.name === 'tools.crafted');
     // A line break survives in an attribute as a character reference.
     expect(named?.failure?.message).toBe(`name ${hostile} is\nnot valid`);
     expect(named?.failure?.['#text']).toContain(`  - ${hostile}: ]]>`);

@@ -1,4 +1,5 @@
-import type { Area, CheckResult, Report, Row, StepId } from './schema';
+import { areaOf } from './areas';
+import type { CheckResult, Report, Row, StepId } from './schema';
 
 /**
  * Characters XML 1.0 cannot carry at all (§2.2 Char: most C0 controls, lone surrogates, U+FFFE/F),
@@ -39,14 +40,6 @@ const attributes = (pairs: Record<string, string | number | undefined>): string 
     .map(([name, value]) => ` ${name}="${xmlAttribute(String(value))}"`)
     .join('');
 
-/** The probe steps whose time counts towards each row's suite. */
-const AREA_STEPS: Record<Area, StepId[]> = {
-  connection: ['dns', 'tcp', 'tls', 'initialize'],
-  tools: ['tools'],
-  widgets: ['resources'],
-  auth: ['auth'],
-};
-
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 /** How a result reads in JUnit: errors and warnings fail the test case; notes pass with output. */
@@ -68,7 +61,9 @@ function details(check: CheckResult): string {
 }
 
 function testcase(check: CheckResult): string {
-  const head = `    <testcase${attributes({ classname: check.area, name: `${check.id}: ${check.title}` })}`;
+  // Named by id alone: the title changes between pass and fail, and CI dashboards key a test's
+  // history on its name.
+  const head = `    <testcase${attributes({ classname: check.area, name: check.id })}`;
   switch (outcomeOf(check)) {
     case 'skipped':
       return `${head}>\n      <skipped${attributes({ message: check.message })}/>\n    </testcase>`;
@@ -92,28 +87,43 @@ interface Counts {
   skipped: number;
 }
 
-/** A row with no checks (skipped on request, or not covered yet) still shows, as one skipped case. */
-function counts(checks: CheckResult[]): Counts {
+/**
+ * A row with no checks (not covered yet) still shows, as one skipped case; a row that could not be
+ * verified adds one failing case named by the area, so the suite fails as the exit code does.
+ */
+function counts(row: Row, checks: CheckResult[]): Counts {
   if (checks.length === 0) return { tests: 1, failures: 0, errors: 0, skipped: 1 };
   const outcomes = checks.map(outcomeOf);
   const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
+  const unverified = row.status === 'unverified' ? 1 : 0;
   return {
-    tests: checks.length,
-    failures: count('failure'),
+    tests: checks.length + unverified,
+    failures: count('failure') + unverified,
     errors: count('error'),
     skipped: count('skipped'),
   };
 }
 
+function rowCase(row: Row): string | null {
+  const head = `    <testcase${attributes({ classname: row.id, name: row.id })}`;
+  if (row.status === 'unverified') {
+    const text = `${row.summary}${row.fix ? `\n\nTo verify: ${row.fix}` : ''}`;
+    return `${head}>\n      <failure${attributes({ message: row.summary, type: 'unverified' })}>${xmlText(text)}</failure>\n    </testcase>`;
+  }
+  return null;
+}
+
 function testsuite(row: Row, checks: CheckResult[], report: Report): string {
+  const steps: readonly StepId[] = areaOf(row.id).steps;
   const ms = report.steps
-    .filter((s) => AREA_STEPS[row.id].includes(s.id))
+    .filter((s) => steps.includes(s.id))
     .reduce((sum, s) => sum + s.durationMs, 0);
+  const rowLevel = rowCase(row);
   const cases =
     checks.length > 0
-      ? checks.map(testcase)
+      ? [...(rowLevel ? [rowLevel] : []), ...checks.map(testcase)]
       : [
-          `    <testcase${attributes({ classname: row.id, name: `${row.id}: ${row.title}` })}>\n      <skipped${attributes({ message: row.summary })}/>\n    </testcase>`,
+          `    <testcase${attributes({ classname: row.id, name: row.id })}>\n      <skipped${attributes({ message: row.summary })}/>\n    </testcase>`,
         ];
   const properties = [
     ['status', row.status],
@@ -123,7 +133,7 @@ function testsuite(row: Row, checks: CheckResult[], report: Report): string {
     .map(([name, value]) => `      <property${attributes({ name, value })}/>`)
     .join('\n');
   return [
-    `  <testsuite${attributes({ name: row.title, id: row.id, ...counts(checks), time: seconds(ms), timestamp: report.startedAt })}>`,
+    `  <testsuite${attributes({ name: row.title, id: row.id, ...counts(row, checks), time: seconds(ms), timestamp: report.startedAt })}>`,
     `    <properties>\n${properties}\n    </properties>`,
     ...cases,
     '  </testsuite>',
@@ -141,8 +151,8 @@ export function toJUnit(report: Report): string {
     checks: report.checks.filter((c) => c.area === row.id),
   }));
   const totals: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const { checks } of byRow) {
-    const c = counts(checks);
+  for (const { row, checks } of byRow) {
+    const c = counts(row, checks);
     totals.tests += c.tests;
     totals.failures += c.failures;
     totals.errors += c.errors;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProbeErrorSchema, TransportSchema } from './schema-base';
 
 export const LatencyMethodSchema = z.enum(['initialize', 'tools/list']);
 export type LatencyMethod = z.infer<typeof LatencyMethodSchema>;
@@ -21,13 +22,10 @@ export type LatencyStats = z.infer<typeof LatencyStatsSchema>;
  */
 export const LatencySchema = z.object({
   repeat: z.number().int().min(1),
-  // TransportSchema and ProbeErrorSchema of schema.ts, restated: this module must not import
-  // schema.ts at run time, so that schema.ts can import it to give the Report a `latency` field
-  // (as it does schema-auth.ts and schema-widgets.ts) without an import cycle.
-  transport: z.enum(['streamable-http', 'sse']),
+  transport: TransportSchema,
   methods: z.array(LatencyStatsSchema),
   /** The distinct errors met, first few only. */
-  errors: z.array(z.object({ code: z.string(), message: z.string() })),
+  errors: z.array(ProbeErrorSchema),
 });
 export type Latency = z.infer<typeof LatencySchema>;
 

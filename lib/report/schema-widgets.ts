@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ADDRESS_SCOPES } from '@/lib/net/address';
+import { ProbeErrorSchema } from './schema-base';
 
 /**
  * What the probe records about widgets: the resource listings, the `resources/read` of every
  * template a tool declares, and the assets each template's HTML references. Plain data: the checks
  * judge it, the UI shows it, and the report's `widgets.widgets[]` is what API users read.
  */
-
-const ErrorSchema = z.object({ code: z.string(), message: z.string() });
 
 /** The two widget standards ChatGPT renders: OpenAI's Apps SDK and the MCP Apps extension (SEP-1865). */
 export const WidgetStandardSchema = z.enum(['apps-sdk', 'mcp-apps']);
@@ -40,7 +39,7 @@ export const ResourceListingSchema = z.object({
   items: z.array(z.unknown()),
   pages: z.number().int(),
   exchangeIds: z.array(z.string()),
-  error: ErrorSchema.nullable(),
+  error: ProbeErrorSchema.nullable(),
   stoppedEarly: z.string().nullable(),
 });
 export type ResourceListing = z.infer<typeof ResourceListingSchema>;
@@ -79,7 +78,7 @@ export const TemplateReadSchema = z.object({
   /** The exchange that carried the `resources/read`. */
   exchangeId: z.string().nullable(),
   durationMs: z.number(),
-  error: ErrorSchema.nullable(),
+  error: ProbeErrorSchema.nullable(),
   /** How many entries `contents` had. */
   contentCount: z.number().int(),
   content: TemplateContentSchema.nullable(),
@@ -156,7 +155,7 @@ export const WidgetAssetSchema = z.object({
       contentType: z.string().nullable(),
       location: z.string().nullable(),
       exchangeIds: z.array(z.string()),
-      error: ErrorSchema.nullable(),
+      error: ProbeErrorSchema.nullable(),
     })
     .nullable(),
   /** Why the probe did not ask for it (a private address, a bound). */
@@ -207,7 +206,7 @@ export const WidgetCallSchema = z.object({
   durationMs: z.number(),
   /** The raw `CallToolResult` (null when the call failed or the result was too large to keep). */
   result: z.unknown(),
-  error: ErrorSchema.nullable(),
+  error: ProbeErrorSchema.nullable(),
   exchangeIds: z.array(z.string()),
 });
 export type WidgetCall = z.infer<typeof WidgetCallSchema>;

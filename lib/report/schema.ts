@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  AreaSchema,
+  ProbeErrorSchema,
+  SeveritySchema,
+  SkippableAreaSchema,
+  StepIdSchema,
+  TransportSchema,
+} from './schema-base';
 import { LatencySchema } from './latency-schema';
 import { AuthProbeSchema } from './schema-auth';
 import { WidgetsProbeSchema } from './schema-widgets';
@@ -9,15 +17,15 @@ import { WidgetsProbeSchema } from './schema-widgets';
  * the project that describes this data is inferred from them.
  */
 
-export const AreaSchema = z.enum(['connection', 'tools', 'widgets', 'auth']);
-export type Area = z.infer<typeof AreaSchema>;
-
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
-export type Severity = z.infer<typeof SeveritySchema>;
-
-/** A failure the probe met, with a stable code (see lib/probe/errors.ts) and a message that names the URL. */
-export const ProbeErrorSchema = z.object({ code: z.string(), message: z.string() });
-export type ProbeErrorData = z.infer<typeof ProbeErrorSchema>;
+export type { Area, StepId } from './areas';
+export {
+  AreaSchema,
+  ProbeErrorSchema,
+  SeveritySchema,
+  StepIdSchema,
+  TransportSchema,
+} from './schema-base';
+export type { ProbeErrorData, Severity, Transport } from './schema-base';
 
 export const HeaderListSchema = z.array(z.tuple([z.string(), z.string()]));
 export type HeaderList = z.infer<typeof HeaderListSchema>;
@@ -38,17 +46,6 @@ export const BodySchema = z.object({
   events: z.array(SseEventSchema).optional(),
 });
 export type Body = z.infer<typeof BodySchema>;
-
-export const StepIdSchema = z.enum([
-  'dns',
-  'tcp',
-  'tls',
-  'initialize',
-  'tools',
-  'resources',
-  'auth',
-]);
-export type StepId = z.infer<typeof StepIdSchema>;
 
 /** One HTTP request and its answer (or the error that replaced it), secrets already redacted. */
 export const ExchangeSchema = z.object({
@@ -134,9 +131,6 @@ export const TlsResultSchema = z.object({
   error: ProbeErrorSchema.nullable(),
 });
 
-export const TransportSchema = z.enum(['streamable-http', 'sse']);
-export type Transport = z.infer<typeof TransportSchema>;
-
 /** One way the probe tried to open an MCP session. */
 export const HandshakeAttemptSchema = z.object({
   url: z.string(),
@@ -187,6 +181,21 @@ export const PreviousToolsSchema = z.object({
 });
 export type PreviousTools = z.infer<typeof PreviousToolsSchema>;
 
+/**
+ * What the run was asked to judge beyond the checks themselves: areas to leave out, the tools a CI
+ * job expects, whether warnings fail. Kept in the transcript so re-judging a saved run gives the
+ * same verdict. Absent in transcripts recorded before it existed: nothing was asked.
+ */
+export const RunRequestSchema = z.object({
+  skip: z.array(SkippableAreaSchema),
+  expectTools: z.array(z.string()),
+  minTools: z.number().int().nullable(),
+  strict: z.boolean(),
+});
+export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+export const NO_REQUEST: RunRequest = { skip: [], expectTools: [], minTools: null, strict: false };
+
 /** The full record of one probe run: plain data, saved, exported and re-checked as it is. */
 export const TranscriptSchema = z.object({
   version: z.literal(1),
@@ -209,6 +218,7 @@ export const TranscriptSchema = z.object({
    * run, so `tools.drift` stays a pure function of the transcript. Absent or null: no earlier run.
    */
   previousTools: PreviousToolsSchema.nullable().optional(),
+  request: RunRequestSchema.optional(),
 });
 export type Transcript = z.infer<typeof TranscriptSchema>;
 
@@ -222,6 +232,18 @@ export const FindingItemSchema = z.object({
   evidence: z.array(z.string()).optional(),
 });
 export type FindingItem = z.infer<typeof FindingItemSchema>;
+
+/**
+ * Why a check was skipped: it does not apply to this server; its input is missing because something
+ * earlier failed (`owner` names the check that reports the cause, `verify` what would let it run);
+ * or the run was asked to leave its area out.
+ */
+export const SkipSchema = z.object({
+  cause: z.enum(['not-applicable', 'blocked', 'on-request']),
+  owner: z.string().nullable(),
+  verify: z.string().nullable(),
+});
+export type Skip = z.infer<typeof SkipSchema>;
 
 export const CheckResultSchema = z.object({
   id: z.string(),
@@ -237,10 +259,17 @@ export const CheckResultSchema = z.object({
   docs: z.string(),
   evidence: z.array(z.string()),
   items: z.array(FindingItemSchema),
+  /** Set on skipped results only. */
+  skip: SkipSchema.nullable(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-export const RowStatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped']);
+/**
+ * `skipped`: the row does not apply (no widget declared, no authorization) or was left out on
+ * request. `unverified`: its checks could not run because something earlier failed or could not be
+ * reached — never a pass, and never healthy.
+ */
+export const RowStatusSchema = z.enum(['pass', 'warn', 'fail', 'unverified', 'skipped']);
 export type RowStatus = z.infer<typeof RowStatusSchema>;
 
 export const RowSchema = z.object({
@@ -260,7 +289,14 @@ export const ServerInfoSchema = z.object({
   instructions: z.string().nullable(),
 });
 
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * 2: rows and the report may be `unverified`; checks carry `skip`; the report carries `healthy` and
+ * the run's `request`. Reports saved as 1 are re-judged from their transcript when read.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
+
+export const ReportStatusSchema = z.enum(['pass', 'warn', 'fail', 'unverified']);
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
 
 /**
  * The report is the transcript plus the judgement, side by side at the top level, so `tools` and
@@ -270,7 +306,9 @@ export const REPORT_SCHEMA_VERSION = 1;
 export const ReportSchema = TranscriptSchema.extend({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   url: z.string(),
-  status: z.enum(['pass', 'warn', 'fail']),
+  status: ReportStatusSchema,
+  /** The CI verdict: no row failed or went unverified (and, when `request.strict`, none warned). */
+  healthy: z.boolean(),
   rows: z.array(RowSchema),
   checks: z.array(CheckResultSchema),
   server: ServerInfoSchema,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { noSession, response, transcript } from '@/lib/checks/testing';
-import { buildReport } from './build-report';
-import { applyCiOptions } from './ci-options';
+import {
+  listedTools,
+  noSession,
+  response,
+  tool,
+  transcript,
+  withRequest,
+} from '@/lib/checks/testing';
+import { buildReport } from '@/lib/diagnose/build-report';
 import type { Latency } from './latency-schema';
 import { terminalSafe, textSummary, wantsColor } from './text-summary';
 
@@ -20,7 +26,7 @@ const latency: Latency = {
 
 describe('textSummary', () => {
   it('shows the four rows, the server and a healthy verdict for a healthy run', () => {
-    const text = textSummary(buildReport(transcript()), { color: false, strict: false });
+    const text = textSummary(buildReport(transcript()), { color: false });
     const lines = text.split('\n');
     for (const title of TITLES) expect(lines.some((l) => l.includes(title))).toBe(true);
     expect(lines.find((l) => l.includes('Connection fails'))).toMatch(/✓ PASS/);
@@ -35,7 +41,7 @@ describe('textSummary', () => {
 
   it('lists each failing check with its message, fix and docs, and says the run is not healthy', () => {
     const report = buildReport(noSession(response(200, '<html></html>', 'text/html')));
-    const text = textSummary(report, { color: false, strict: false });
+    const text = textSummary(report, { color: false });
     const failing = report.checks.filter((c) => c.status === 'fail' && c.severity === 'error');
     expect(failing.length).toBeGreaterThan(0);
     for (const check of failing) {
@@ -49,42 +55,30 @@ describe('textSummary', () => {
   });
 
   it('fails on warnings only in strict mode', () => {
-    const base = buildReport(transcript());
-    const report = {
-      ...base,
-      checks: [
-        ...base.checks,
-        {
-          id: 'tools.description',
-          area: 'tools' as const,
-          title: 'A description is short',
-          status: 'fail' as const,
-          severity: 'warning' as const,
-          code: 'short',
-          message: 'search_docs: 5 characters',
-          fix: 'Describe it.',
-          docs: 'https://developers.openai.com/apps-sdk/plan/tools',
-          evidence: [],
-          items: [],
-        },
-      ],
-    };
+    const warned = transcript(listedTools([tool({ description: 'short' })]));
+    const report = buildReport(warned);
     const warnings = report.checks.filter(
       (c) => c.status === 'fail' && c.severity === 'warning',
     ).length;
-    expect(textSummary(report, { color: false, strict: false })).toMatch(
+    expect(warnings).toBeGreaterThan(0);
+    expect(textSummary(report, { color: false })).toMatch(
       new RegExp(`\\nHealthy: 0 errors, ${warnings} warnings?\\.\\n$`),
     );
-    expect(textSummary(report, { color: false, strict: true })).toMatch(
-      /\nNot healthy: 0 errors, \d+ warnings? \(strict: warnings fail\)\.\n$/,
-    );
+    expect(
+      textSummary(buildReport(withRequest(warned, { strict: true })), { color: false }),
+    ).toMatch(/\nNot healthy: 0 errors, \d+ warnings? \(strict: warnings fail\)\.\n$/);
+  });
+
+  it('says which rows could not be verified, and how to verify them', () => {
+    const report = buildReport(noSession(response(401, '{"error":"unauthorized"}')));
+    const text = textSummary(report, { color: false });
+    expect(text.split('\n').find((l) => l.includes('Tools not showing'))).toMatch(/\? UNVERIFIED/);
+    expect(text).toMatch(/To verify: Sign in on the run page, or pass a bearer token/);
+    expect(text).toMatch(/\nNot healthy: .*Tools not showing.* not verified\.\n$/);
   });
 
   it('adds a latency section when repeats were measured', () => {
-    const text = textSummary(
-      { ...buildReport(transcript()), latency },
-      { color: false, strict: false },
-    );
+    const text = textSummary({ ...buildReport(transcript()), latency }, { color: false });
     expect(text).toContain('Latency (5 samples, a new session each)');
     expect(text).toMatch(/initialize +p50 +12\.3 ms +p95 +20 ms +max +21 ms/);
     expect(text).toMatch(/tools\/list +p50 +3 ms .*1 failed/);
@@ -94,13 +88,8 @@ describe('textSummary', () => {
   it('colours statuses when asked, and never lets remote escape sequences through', () => {
     const hostile = `evil${ESC}]0;pwned${ESC}\\${ESC}[2J\u202e`;
     // A tool the server does not list: its name is echoed in the tools.expected failure.
-    const report = applyCiOptions(buildReport(transcript()), {
-      strict: false,
-      expectTools: [hostile],
-      skip: [],
-      repeat: 1,
-    });
-    const coloured = textSummary(report, { color: true, strict: false });
+    const report = buildReport(withRequest(transcript(), { expectTools: [hostile] }));
+    const coloured = textSummary(report, { color: true });
     expect(coloured).toContain(`${ESC}[32m✓ PASS`);
     expect(coloured).toContain('evil]0;pwned');
     // Every escape left is one of ours: a colour (SGR) sequence.

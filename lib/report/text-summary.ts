@@ -1,11 +1,9 @@
+import { plural } from '@/lib/text/plural';
 import type { CheckResult, Report, RowStatus } from './schema';
-import { isHealthy } from './summarize';
 
 export interface TextOptions {
   /** ANSI colours; see `wantsColor`. */
   color: boolean;
-  /** Warnings fail the run too (the verdict line says so). */
-  strict: boolean;
 }
 
 /**
@@ -39,6 +37,7 @@ const ROW_MARK: Record<RowStatus, { mark: string; style: Style }> = {
   pass: { mark: '✓', style: 'green' },
   warn: { mark: '!', style: 'yellow' },
   fail: { mark: '✗', style: 'red' },
+  unverified: { mark: '?', style: 'red' },
   skipped: { mark: '-', style: 'dim' },
 };
 
@@ -46,8 +45,6 @@ const blocking = (c: CheckResult) =>
   c.status === 'error' || (c.status === 'fail' && c.severity === 'error');
 const warning = (c: CheckResult) => c.status === 'fail' && c.severity === 'warning';
 const note = (c: CheckResult) => c.status === 'fail' && c.severity === 'info';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const TRANSPORT_NAMES = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTTP+SSE' } as const;
 
@@ -66,13 +63,13 @@ export function textSummary(report: Report, options: TextOptions): string {
   const titleWidth = Math.max(...report.rows.map((r) => r.title.length));
   for (const row of report.rows) {
     const { mark, style } = ROW_MARK[row.status];
-    const status = row.status.toUpperCase().padEnd(7);
+    const status = row.status.toUpperCase().padEnd(10);
     lines.push(
       `  ${paint(style, `${mark} ${status}`)} ${row.title.padEnd(titleWidth)}  ${safe(row.summary)}`,
     );
     if (row.fix && row.status !== 'pass') {
       lines.push(
-        `  ${' '.repeat(9)} ${' '.repeat(titleWidth)}  ${paint('dim', `Fix: ${safe(row.fix)}`)}`,
+        `  ${' '.repeat(12)} ${' '.repeat(titleWidth)}  ${paint('dim', `${row.status === 'unverified' ? 'To verify' : 'Fix'}: ${safe(row.fix)}`)}`,
       );
     }
   }
@@ -130,10 +127,18 @@ export function textSummary(report: Report, options: TextOptions): string {
 
   const errors = report.checks.filter(blocking).length;
   const warnings = report.checks.filter(warning).length;
-  const healthy = isHealthy(report, options.strict);
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${options.strict ? ' (strict: warnings fail)' : ''}`;
+  const unverified = report.rows.filter((r) => r.status === 'unverified');
+  const strict = report.request?.strict ?? false;
+  const counts = [
+    plural(errors, 'error'),
+    plural(warnings, 'warning'),
+    ...(unverified.length ? [`${unverified.map((r) => r.title).join(', ')} not verified`] : []),
+  ].join(', ');
+  const verdict = `${counts}${strict ? ' (strict: warnings fail)' : ''}`;
   lines.push(
-    healthy ? paint('green', `Healthy: ${counts}.`) : paint('red', `Not healthy: ${counts}.`),
+    report.healthy
+      ? paint('green', `Healthy: ${verdict}.`)
+      : paint('red', `Not healthy: ${verdict}.`),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { ProbeErrorSchema, ReportSchema, StepSchema } from '@/lib/report/schema';
+import { ReportSchema, StepSchema } from '@/lib/report/schema';
 
 export const RunStateSchema = z.enum(['running', 'done', 'failed']);
 export type RunState = z.infer<typeof RunStateSchema>;
+
+/** Why a run has no report: not the server's doing (that is in the report), the run's own. */
+export const RunErrorSchema = z.object({ code: z.enum(['internal']), message: z.string() });
 
 /** 16 random bytes as base64url: unguessable, URL-safe, and checkable before any lookup. */
 export const RunIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
@@ -17,7 +20,7 @@ export const RunSchema = z.object({
   steps: z.array(StepSchema),
   report: ReportSchema.optional(),
   /** Why the run produced no report (the probe itself crashed); remote failures are in the report. */
-  error: ProbeErrorSchema.optional(),
+  error: RunErrorSchema.optional(),
 });
 export type Run = z.infer<typeof RunSchema>;
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTarget } from '@/lib/probe/target';
-import { parseCiOptions } from '@/lib/report/ci-options';
+import { parseCiOptions } from '@/lib/diagnose/options';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { healthyServer } from '@/lib/samples/healthy';
 import { MemoryRunRegistry } from './registry';

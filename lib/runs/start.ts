@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { measureLatency } from '@/lib/probe/latency';
-import { probe } from '@/lib/probe/probe';
+import type { CiOptions } from '@/lib/diagnose/options';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { shownUrl, type Target } from '@/lib/probe/target';
-import { buildReport } from '@/lib/report/build-report';
-import { applyCiOptions, type CiOptions } from '@/lib/report/ci-options';
 import type { RunRegistry } from './registry';
 import type { Run } from './schema';
 
@@ -26,23 +24,16 @@ export function startRun(
     createdAt: new Date().toISOString(),
   });
 
-  // diagnose(), with the store's previous tool list of this endpoint attached before the checks
-  // run, so tools.drift can compare (checks stay pure functions of the transcript).
-  const done = probe(target, {
+  // The store's previous tool list of this endpoint is attached before the checks run, so
+  // tools.drift can compare (checks stay pure functions of the transcript).
+  const done = runHealthCheck(target, {
+    ...(options ? { options } : {}),
     onProgress: (step) =>
       registry.update(run.id, (current) => ({ steps: [...current.steps, step] })),
+    previousTools: async (transcript) =>
+      (await registry.previousTools?.(run.url, { id: run.id, startedAt: transcript.startedAt })) ??
+      null,
   })
-    .then(async (transcript) => {
-      const previousTools = await registry
-        .previousTools?.(run.url, { id: run.id, startedAt: transcript.startedAt })
-        .catch(() => null);
-      const built = buildReport(previousTools ? { ...transcript, previousTools } : transcript);
-      if (!options) return built;
-      const report = applyCiOptions(built, options);
-      if (!options.repeat) return report;
-      const transport = report.mcp?.transport ?? undefined;
-      return { ...report, latency: await measureLatency(target, options.repeat, { transport }) };
-    })
     .then(
       (report) => {
         registry.update(run.id, { state: 'done', steps: report.steps, report });

@@ -21,14 +21,14 @@ export const CONNECTION_SAMPLES: Sample[] = [
     demonstrates:
       'A typo in the path (/mpc): the app answers 404, and the probe finds the MCP endpoint one segment over at /samples/healthy/mcp.',
     path: '/samples/healthy/mpc',
-    expected: { connection: 'fail', tools: 'skipped' },
+    expected: { connection: 'fail', tools: 'unverified' },
   },
   {
     slug: 'html-page',
     title: 'Web page instead of MCP',
     demonstrates:
       'The URL serves an HTML page with status 200 to every request, as a marketing site or an SPA fallback route does.',
-    expected: { connection: 'fail', tools: 'skipped' },
+    expected: { connection: 'fail', tools: 'unverified' },
     handle: handleHtmlPage,
   },
   {

@@ -1,5 +1,5 @@
 import { parseTarget, shownUrl, type Target } from '@/lib/probe/target';
-import { buildReport } from '@/lib/report/build-report';
+import { buildReport } from '@/lib/diagnose/build-report';
 import type { Transcript } from '@/lib/report/schema';
 import { newRunId, startRun } from '@/lib/runs/start';
 import type { PersistentRunRegistry } from '@/lib/store/run-registry';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listedTools, tool, transcript } from '@/lib/checks/testing';
-import { buildReport } from '@/lib/report/build-report';
+import { buildReport } from '@/lib/diagnose/build-report';
 import { NoteInputSchema } from './input';
 import { exportDocument, exportFileName, parseImport, readBoundedText } from './transfer';
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { upgradeReport } from '@/lib/diagnose/upgrade';
 import { RunSnapshotSchema, snapshotOf, type RunSnapshot } from '@/lib/report/diff';
 import type { PreviousTools, Report } from '@/lib/report/schema';
 import type { Run } from '@/lib/runs/schema';
@@ -207,7 +208,7 @@ export class Store {
     let report: unknown;
     if (row.report) {
       const stored = JSON.parse(row.report) as Parameters<typeof restoreBodies>[0];
-      report = restoreBodies(stored, await this.blobs(blobRefs(stored)));
+      report = upgradeReport(restoreBodies(stored, await this.blobs(blobRefs(stored))));
     }
     return StoredRunSchema.parse({
       id: row.id,

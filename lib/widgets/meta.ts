@@ -1,3 +1,4 @@
+import { isRecord } from '@/lib/json/is-record';
 import type {
   Declaration,
   DeclarationKey,
@@ -5,9 +6,6 @@ import type {
   WidgetDomain,
   WidgetStandard,
 } from '@/lib/report/schema-widgets';
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const typeOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;

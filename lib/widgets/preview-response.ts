@@ -1,8 +1,8 @@
+import { isRecord } from '@/lib/json/is-record';
 import type { Report } from '@/lib/report/schema';
 import type { Widget, WidgetCall } from '@/lib/report/schema-widgets';
 import type { RunRegistry } from '@/lib/runs/registry';
 import { effectiveCsp, previewPolicy } from './csp';
-import { isRecord } from './meta';
 import { previewDocument } from './preview-document';
 import { decodePreviewToken, previewNonce } from './preview-token';
 

@@ -1,4 +1,4 @@
-import { isRecord } from './meta';
+import { isRecord } from '@/lib/json/is-record';
 
 /** One input of the "Call and render" form, generated from a property of the tool's `inputSchema`. */
 export interface FormField {

@@ -1,7 +1,7 @@
 // One benchmark scenario in a process of its own, so that its peak RSS is the diagnosis's alone.
 // Usage: node --import tsx scripts/bench/diagnose-runs.ts <url> <expected tools> <warm-up runs> <runs>
 // Prints one JSON line (ScenarioResult) on stdout.
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { TargetInputSchema, toTarget } from '@/lib/probe/target';
 import type { ScenarioResult } from './stats';
 
@@ -18,7 +18,7 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
 /** One full diagnosis, checked to have really listed the tools: a failed probe would be fast. */
 async function once(): Promise<number> {
   const started = performance.now();
-  const report = await diagnose(target);
+  const report = await runHealthCheck(target);
   const elapsed = performance.now() - started;
   const tools = report.steps.find((step) => step.id === 'tools');
   if (tools?.status !== 'ok' || report.tools.length !== expectedTools) {

@@ -71,7 +71,7 @@ async function expectContract(response: Response): Promise<{ status: number; bod
   const text = await response.text();
   // 503 is /api/check's verdict on an unhealthy server, with the report; any other 5xx is ours.
   if (response.status === 503) {
-    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 1, status: 'fail' });
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 2, status: 'fail' });
     return { status: 503, body: JSON.parse(text) as unknown };
   }
   expect(response.status).toBeLessThan(500);
@@ -168,7 +168,7 @@ describe('/api/check', () => {
           await check.POST(post('/api/check', JSON.stringify(value))),
         );
         expect(status).toBe(503);
-        expect(body).toMatchObject({ schemaVersion: 1, status: 'fail' });
+        expect(body).toMatchObject({ schemaVersion: 2, status: 'fail' });
       }),
       { numRuns: 12 },
     );

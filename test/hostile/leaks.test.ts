@@ -170,7 +170,7 @@ describe('a server that echoes every credential', () => {
       report: JSON.stringify(report),
       har: JSON.stringify(toHar(report, { name: 'mcp-doctor', version: 'test' })),
       junit: toJUnit(report),
-      text: textSummary(report, { color: false, strict: false }),
+      text: textSummary(report, { color: false }),
       console: logged.join('\n'),
     };
     for (const [name, output] of Object.entries(outputs)) {

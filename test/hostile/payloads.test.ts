@@ -126,7 +126,7 @@ describe('tool metadata that carries markup and escapes', () => {
     const xml = toJUnit(report);
     expect(xml).not.toContain('<script>');
     expect(xml).toContain('&lt;script&gt;');
-    const text = textSummary(report, { color: false, strict: false });
+    const text = textSummary(report, { color: false });
     expect(text).toMatch(/<script>/);
     expect(text).not.toMatch(/[\u001b\u0007\u202e]/);
   });

@@ -1,5 +1,5 @@
 import { afterEach, expect } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import type { DialPolicy } from '@/lib/probe/dialer';
 import type { Limits } from '@/lib/probe/limits';
 import { ReportSchema, type Report, type StepId } from '@/lib/report/schema';
@@ -54,7 +54,7 @@ export async function diagnoseHostile(
 ): Promise<HostileRun> {
   const budget = options.budgetMs ?? BUDGET_MS;
   const before = process.memoryUsage().rss;
-  const report = await diagnose(
+  const report = await runHealthCheck(
     targetFor(url, { timeoutMs: budget, token: options.token, headers: options.headers }),
     { limits: options.limits, dial: options.dial ?? localDial() },
   );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import type { Report } from '@/lib/report/schema';
 import type { DiscoveryAttempt } from '@/lib/report/schema-auth';
 import type { ProtectedResourceConfig } from '@/lib/samples/auth/config';
@@ -42,7 +42,7 @@ const keycloakLike = (origin: string): ProtectedResourceConfig => {
 describe('OAuth discovery against real servers on loopback', () => {
   it('follows the advertised metadata to a path issuer and links every URL to its exchange', async () => {
     const server = keep(await authSamplesServer());
-    const report = await diagnose(targetFor(`${server.origin}/samples/oauth/mcp`));
+    const report = await runHealthCheck(targetFor(`${server.origin}/samples/oauth/mcp`));
     expect(timeline(report)).toEqual([
       ['advertised', '/.well-known/oauth-protected-resource/samples/oauth/mcp', 200, 'found'],
       [
@@ -80,7 +80,7 @@ describe('OAuth discovery against real servers on loopback', () => {
           : null,
       ),
     );
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(timeline(report)?.slice(1)).toEqual([
       ['oauth-inserted', '/.well-known/oauth-authorization-server/realms/demo', 404, 'not-found'],
       ['oidc-inserted', '/.well-known/openid-configuration/realms/demo', 404, 'not-found'],
@@ -112,7 +112,7 @@ describe('OAuth discovery against real servers on loopback', () => {
         };
       }, '/samples/oidc/mcp'),
     );
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(timeline(report)?.slice(1)).toEqual([
       ['oauth', '/.well-known/oauth-authorization-server', 404, 'not-found'],
       ['oidc', '/.well-known/openid-configuration', 200, 'found'],
@@ -128,7 +128,7 @@ describe('OAuth discovery against real servers on loopback', () => {
           : null,
       ),
     );
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(timeline(report)?.slice(1)).toEqual([
       ['oauth-inserted', '/.well-known/oauth-authorization-server/realms/demo', 500, 'error'],
       ['oidc-inserted', '/.well-known/openid-configuration/realms/demo', null, 'not-tried'],
@@ -142,7 +142,7 @@ describe('OAuth discovery against real servers on loopback', () => {
 
   it('falls back to the well-known URLs without resource_metadata, path first', async () => {
     const server = keep(await authSamplesServer());
-    const report = await diagnose(
+    const report = await runHealthCheck(
       targetFor(`${server.origin}/samples/oauth-no-resource-metadata/mcp`),
     );
     expect(timeline(report)?.[0]).toEqual([
@@ -177,7 +177,7 @@ describe('OAuth discovery against real servers on loopback', () => {
         },
       ),
     );
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(timeline(report)?.slice(0, 3)).toEqual([
       ['advertised', '/meta/missing', 404, 'not-found'],
       ['path-inserted', '/.well-known/oauth-protected-resource/samples/x/mcp', 404, 'not-found'],
@@ -223,7 +223,7 @@ describe('OAuth discovery against real servers on loopback', () => {
         },
       ),
     );
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(timeline(report)?.slice(0, 3)).toEqual([
       ['advertised', '/moved', 301, 'redirect'],
       ['advertised', '/.well-known/oauth-protected-resource/samples/r/mcp', 200, 'found'],
@@ -251,7 +251,7 @@ describe('OAuth discovery against real servers on loopback', () => {
             : null,
       ),
     );
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(report.auth?.discovery[0]).toMatchObject({
       outcome: 'invalid',
       detail: expect.stringContaining('resource'),
@@ -279,7 +279,7 @@ describe('OAuth discovery against real servers on loopback', () => {
             : null,
       ),
     );
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(report.auth?.authorizationServer).toEqual({
       issuer: `${server.origin}/`,
       source: 'legacy-origin',
@@ -293,7 +293,7 @@ describe('OAuth discovery against real servers on loopback', () => {
 
   it('skips the Auth row with “no authentication required” for an open server', async () => {
     const server = keep(await healthyMcpServer());
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
     expect(report.auth).toMatchObject({ required: false, discovery: [] });
     expect(row(report)).toMatchObject({ status: 'skipped', summary: 'no authentication required' });
     expect(report.exchanges.some((x) => x.step === 'auth')).toBe(false);
@@ -305,7 +305,7 @@ describe('authenticated runs', () => {
     const server = keep(await authSamplesServer());
     const config = healthyConfig(server.origin, 'oauth');
     const token = await obtainToken(config);
-    const report = await diagnose(targetFor(config.resource, { token }));
+    const report = await runHealthCheck(targetFor(config.resource, { token }));
     expect(report.tools.map((t) => (t as { name: string }).name)).toEqual([
       'list_notes',
       'add_note',
@@ -330,7 +330,7 @@ describe('authenticated runs', () => {
 
   it('explains a rejected token with the server’s error fields', async () => {
     const server = keep(await authSamplesServer());
-    const report = await diagnose(
+    const report = await runHealthCheck(
       targetFor(`${server.origin}/samples/oauth/mcp`, { token: 'not-a-real-token-123' }),
     );
     expect(report.auth?.token).toMatchObject({
@@ -351,7 +351,7 @@ describe('authenticated runs', () => {
     const server = keep(await authSamplesServer());
     const config = healthyConfig(server.origin, 'oauth');
     const token = await obtainToken(config, 'notes:write');
-    const report = await diagnose(targetFor(config.resource, { token }));
+    const report = await runHealthCheck(targetFor(config.resource, { token }));
     expect(check(report, 'auth.token')).toMatchObject({
       status: 'fail',
       code: 'insufficient-scope',
@@ -362,11 +362,11 @@ describe('authenticated runs', () => {
   it('registers ChatGPT’s redirect URI only when asked', async () => {
     const server = keep(await authSamplesServer());
     const url = `${server.origin}/samples/oauth/mcp`;
-    const plain = await diagnose(targetFor(url));
+    const plain = await runHealthCheck(targetFor(url));
     expect(plain.exchanges.some((x) => x.request.method === 'POST' && x.step === 'auth')).toBe(
       false,
     );
-    const report = await diagnose(targetFor(url, { checkRedirectUri: true }));
+    const report = await runHealthCheck(targetFor(url, { checkRedirectUri: true }));
     expect(report.auth?.redirectUri).toMatchObject({ outcome: 'accepted', status: 201 });
     expect(check(report, 'auth.redirect-uri')?.status).toBe('pass');
     const registration = report.exchanges.find(

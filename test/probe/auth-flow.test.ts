@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { callbackUrl, clientMetadataUrl } from '@/lib/oauth-flow/dashboard-client';
 import { completeFlow, flowView, startFlow } from '@/lib/oauth-flow/flow';
 import type { FlowView } from '@/lib/oauth-flow/schema';
@@ -78,7 +78,7 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     for (const secret of [token!, callback.get('code')!]) expect(shown).not.toContain(secret);
 
     // The token works: the re-run lists the tools behind the sign-in, and its report hides the token.
-    const report = await diagnose(rerun!);
+    const report = await runHealthCheck(rerun!);
     expect(report.tools.map((t) => (t as { name: string }).name)).toEqual([
       'list_notes',
       'add_note',
@@ -108,7 +108,7 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
       { rerun: (target) => ((rerun = target), 'run-id') },
     );
     expect(done.ok && flowView(done.flowId)?.state).toBe('done');
-    const report = await diagnose(rerun!);
+    const report = await runHealthCheck(rerun!);
     expect(report.auth?.redirectUri).toMatchObject({ outcome: 'accepted' });
     expect(report.checks.find((c) => c.id === 'auth.redirect-uri')?.status).toBe('pass');
   });

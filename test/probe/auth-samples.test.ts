@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { AUTH_SAMPLES } from '@/lib/samples/auth-samples';
 import { samplePath } from '@/lib/samples/types';
 import type { Running } from '../fixtures/servers';
@@ -30,7 +30,7 @@ test('every Auth sample has its decisive checks listed here', () => {
 
 describe.each(AUTH_SAMPLES.map((s) => [s.slug, s] as const))('the %s sample', (slug, sample) => {
   test(`shows ${JSON.stringify(sample.expected)} for its reason`, async () => {
-    const report = await diagnose(targetFor(server.origin + samplePath(sample)));
+    const report = await runHealthCheck(targetFor(server.origin + samplePath(sample)));
     expect(report.rows.find((r) => r.id === 'auth')?.status).toBe(sample.expected.auth);
     const failing = report.checks
       .filter((c) => c.area === 'auth' && c.status === 'fail' && c.severity !== 'info')

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { probe } from '@/lib/probe/probe';
 import { findReply } from '@/lib/report/jsonrpc';
 import { findSample } from '@/lib/samples/catalog';
@@ -95,7 +95,7 @@ describe('a healthy stateless server', () => {
 
   test('passes the Connection and Tools rows', async () => {
     const server = await start(healthyMcpServer());
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
 
     expect(rowsIgnoringLoopback(report)).toMatchObject({ connection: 'pass', tools: 'pass' });
     expect(report.checks.filter((c) => c.area === 'tools' && c.status === 'fail')).toEqual([]);

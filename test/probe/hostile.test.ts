@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { LIMITS } from '@/lib/probe/limits';
 import { probe } from '@/lib/probe/probe';
 import type { Transcript } from '@/lib/report/schema';
@@ -170,7 +170,7 @@ describe('a redirect loop', () => {
 describe('TLS with a self-signed certificate', () => {
   test('the certificate is described, and the handshake fails with tls-failed', async () => {
     const server = await start(selfSignedTlsServer());
-    const report = await diagnose(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
+    const report = await runHealthCheck(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
     expectFinished(report);
     expect(report.tls?.authorizationError).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
@@ -194,7 +194,7 @@ describe('TLS with a self-signed certificate', () => {
 describe('a tool nested 50,000 levels deep', () => {
   test('the tool is kept, cut at the depth bound, and the report still serializes', async () => {
     const server = await start(deeplyNestedToolServer(50_000));
-    const report = await diagnose(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
+    const report = await runHealthCheck(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
     expect(step(report, 'tools').status).toBe('ok');
     expect(report.tools).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterEach, expect, test } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { serveWeb, type Running } from '../fixtures/servers';
 import { targetFor } from '../fixtures/target';
@@ -56,7 +56,7 @@ function echoingServer(seen: string[]): Promise<Running> {
 test('a known token, a custom secret header and a secret query parameter appear nowhere in the report', async () => {
   const seen: string[] = [];
   server = await echoingServer(seen);
-  const report = await diagnose(
+  const report = await runHealthCheck(
     targetFor(`${server.url}?api_key=${QUERY_SECRET}`, {
       token: TOKEN,
       headers: { 'X-Team-Secret': CUSTOM_SECRET },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { CONNECTION_SAMPLES } from '@/lib/samples/connection-samples';
 import { samplePath } from '@/lib/samples/types';
 import { samplesServer, type Running } from '../fixtures/servers';
@@ -32,7 +32,7 @@ describe.each(CONNECTION_SAMPLES.map((s) => [s.slug, s] as const))(
   'the %s sample',
   (slug, sample) => {
     test(`shows ${JSON.stringify(sample.expected)}`, async () => {
-      const report = await diagnose(targetFor(server.origin + samplePath(sample)));
+      const report = await runHealthCheck(targetFor(server.origin + samplePath(sample)));
 
       expect(rowsIgnoringLoopback(report)).toMatchObject(sample.expected);
       const failing = report.checks

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { buildReport } from '@/lib/report/build-report';
+import { buildReport } from '@/lib/diagnose/build-report';
 import type {
   Area,
   Exchange,
@@ -9,7 +9,8 @@ import type {
   StepId,
   Transcript,
 } from '@/lib/report/schema';
-import { summarizeRow } from '@/lib/report/summarize';
+import { summarizeRow } from '@/lib/diagnose/summarize';
+import { AREA_TABLE } from '@/lib/report/areas';
 
 export function step(t: Transcript, id: StepId): Step {
   const found = t.steps.find((s) => s.id === id);
@@ -39,9 +40,7 @@ export function json(body: Exchange['request']['body']): unknown {
  */
 export function rowsIgnoringLoopback(report: Report): Partial<Record<Area, RowStatus>> {
   const checks = report.checks.filter((c) => c.id !== 'connection.public');
-  const rows = (['connection', 'tools', 'widgets', 'auth'] as const).map((area) =>
-    summarizeRow(area, checks, report),
-  );
+  const rows = AREA_TABLE.map((area) => summarizeRow(area.id, checks, report));
   return Object.fromEntries(rows.map((row) => [row.id, row.status]));
 }
 

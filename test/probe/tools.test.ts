@@ -1,6 +1,6 @@
 import { ToolSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { probe } from '@/lib/probe/probe';
 import { findSample } from '@/lib/samples/catalog';
 import { samplePath } from '@/lib/samples/types';
@@ -83,7 +83,7 @@ describe('tools/list pages', () => {
 
   test('500 tools with realistic schemas are all kept and all valid', async () => {
     const server = await start(manyToolsServer(500));
-    const report = await diagnose(targetFor(server.url));
+    const report = await runHealthCheck(targetFor(server.url));
 
     expect(report.tools).toHaveLength(500);
     expect(report.tools.every((tool) => ToolSchema.safeParse(tool).success)).toBe(true);
@@ -98,7 +98,7 @@ describe('the invalid-tools sample', () => {
     const server = await start(samplesServer());
     const sample = findSample('invalid-tools');
     if (!sample) throw new Error('invalid-tools sample missing');
-    const report = await diagnose(targetFor(server.origin + samplePath(sample)));
+    const report = await runHealthCheck(targetFor(server.origin + samplePath(sample)));
 
     expect(step(report, 'tools').status).toBe('ok');
     // One malformed tool must not hide the others: all seven, duplicates included, as sent.

@@ -1,7 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { MemoryRunRegistry } from '@/lib/runs/registry';
 import { previewResponse } from '@/lib/widgets/preview-response';
 import { callForRun } from '@/lib/widgets/run-call';
@@ -64,7 +64,7 @@ let server: Running;
 const registry = new MemoryRunRegistry();
 beforeAll(async () => {
   server = await statelessServer(widgetServer);
-  const report = await diagnose(targetFor(server.url, { token: 'secret-token-123' }));
+  const report = await runHealthCheck(targetFor(server.url, { token: 'secret-token-123' }));
   registry.create({ id: RUN_ID, url: report.url, createdAt: report.startedAt });
   registry.update(RUN_ID, { state: 'done', report });
 });

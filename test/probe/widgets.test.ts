@@ -1,6 +1,6 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { probe } from '@/lib/probe/probe';
 import { WIDGET_SAMPLES } from '@/lib/samples/widget-samples';
 import { samplePath } from '@/lib/samples/types';
@@ -34,7 +34,7 @@ test('every widget sample has its decisive checks listed here', () => {
 
 describe.each(WIDGET_SAMPLES.map((s) => [s.slug, s] as const))('the %s sample', (slug, sample) => {
   test(`shows ${JSON.stringify(sample.expected)}`, async () => {
-    const report = await diagnose(targetFor(samples.origin + samplePath(sample)));
+    const report = await runHealthCheck(targetFor(samples.origin + samplePath(sample)));
     expect(rowsIgnoringLoopback(report)).toMatchObject(sample.expected);
     const failing = report.checks
       .filter(
@@ -102,7 +102,7 @@ describe('the widget step, through probe()', () => {
   });
 
   test('skips the step when no tool declares a widget, and the Widget row says why', async () => {
-    const report = await diagnose(targetFor(`${samples.origin}/samples/healthy/mcp`));
+    const report = await runHealthCheck(targetFor(`${samples.origin}/samples/healthy/mcp`));
     expect(step(report, 'resources')).toMatchObject({
       status: 'skipped',
       summary: 'skipped: no tool declares a widget',
@@ -236,7 +236,7 @@ describe('the widget step, through probe()', () => {
       return s;
     });
     try {
-      const report = await diagnose(targetFor(server.url, { token: 'secret-token-123' }));
+      const report = await runHealthCheck(targetFor(server.url, { token: 'secret-token-123' }));
       const byRef = new Map(
         report.widgets?.widgets[0]?.assets.map((a) => [a.ref.replace(assets.origin, ''), a]),
       );

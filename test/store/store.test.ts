@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '@/lib/diagnose';
+import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import type { Report } from '@/lib/report/schema';
 import { startRun } from '@/lib/runs/start';
 import type { Run } from '@/lib/runs/schema';
@@ -51,8 +51,8 @@ beforeAll(async () => {
     echoingServer(),
   ]);
   [healthyReport, manyReport] = await Promise.all([
-    diagnose(targetFor(healthy.url)),
-    diagnose(targetFor(many.url)),
+    runHealthCheck(targetFor(healthy.url)),
+    runHealthCheck(targetFor(many.url)),
   ]);
 });
 afterAll(() => Promise.all([healthy, many, echoing].map((s) => s?.close())));

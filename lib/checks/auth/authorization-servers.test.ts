@@ -41,7 +41,7 @@ describe('auth.authorization-servers', () => {
     );
     expect(rejected).toMatchObject({
       status: 'skipped',
-      message: 'skipped: no protected resource metadata was accepted',
+      skip: { cause: 'blocked', owner: 'auth.protected-resource' },
     });
   });
 });

@@ -1,5 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
-import { authApplies, documentOf, fieldsOf, SPEC } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { authApplies, documentOf, fieldsOf, SPEC, withoutDocument } from './support/auth-data';
 
 /** The spec requires at least one entry; clients use the first (RFC 9728 §7.6). */
 export default defineCheck({
@@ -10,12 +10,13 @@ export default defineCheck({
   failureTitle: 'The metadata names no authorization server',
   fix: 'List your authorization server’s issuer URL in "authorization_servers" in the protected resource metadata.',
   docs: `${SPEC}#authorization-server-location`,
+  codes: ['missing', 'empty'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const doc = documentOf(applies.auth, 'protected-resource');
     const fields = fieldsOf(doc);
-    if (!doc || !fields) return skip('skipped: no protected resource metadata was accepted');
+    if (!doc || !fields) return withoutDocument('protected-resource');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const servers = fields.authorization_servers;
     if (servers === undefined)

@@ -1,4 +1,5 @@
 import { defineCheck, pass } from '../define';
+import { blockedByHandshake } from '../shared/blocked';
 import { authApplies, SPEC } from './support/auth-data';
 
 /** A client learns where to authorize only from the 401's `WWW-Authenticate` (RFC 9728 §5.1). */
@@ -10,11 +11,19 @@ export default defineCheck({
   failureTitle: 'The 401 challenge is missing or incomplete',
   fix: 'Answer unauthenticated requests with 401 and WWW-Authenticate: Bearer resource_metadata="https://<host>/.well-known/oauth-protected-resource/<path>", scope="<scopes>".',
   docs: `${SPEC}#protected-resource-metadata-discovery-requirements`,
+  codes: [
+    'forbidden-without-credentials',
+    'no-www-authenticate',
+    'not-bearer',
+    'no-resource-metadata',
+    'invalid-resource-metadata',
+    'sdk-misreads-challenge',
+  ],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const c = applies.auth.challenge;
-    if (!c) return { status: 'skipped', reason: 'skipped: no 401 or 403 answer was recorded' };
+    if (!c) return blockedByHandshake(t, 'no 401 or 403 answer was recorded');
     const evidence = c.exchangeId ? [c.exchangeId] : [];
     if (c.status === 403 && !c.withCredentials) {
       return {

@@ -1,6 +1,7 @@
 import type { FindingItem } from '@/lib/report/schema';
-import { defineCheck, pass, skip } from '../define';
-import { authApplies, documentOf, fieldsOf, isLoopbackHost, SPEC } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { isLoopbackHost } from '@/lib/net/address';
+import { authApplies, documentOf, fieldsOf, SPEC, withoutDocument } from './support/auth-data';
 
 const REQUIRED = ['authorization_endpoint', 'token_endpoint'] as const;
 
@@ -13,12 +14,13 @@ export default defineCheck({
   failureTitle: 'An authorization endpoint is missing or not HTTPS',
   fix: 'Give absolute https:// URLs for authorization_endpoint, token_endpoint and registration_endpoint.',
   docs: `${SPEC}#communication-security`,
+  codes: ['missing', 'not-https'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const doc = documentOf(applies.auth, 'authorization-server');
     const fields = fieldsOf(doc);
-    if (!doc || !fields) return skip('skipped: no authorization server metadata was accepted');
+    if (!doc || !fields) return withoutDocument('authorization-server');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const items: FindingItem[] = [];
     let missing = false;
@@ -40,6 +42,7 @@ export default defineCheck({
         continue;
       }
       const url = new URL(value);
+      // RFC 8252 §8.3 / OAuth 2.1 §1.5: plain http is tolerated only on a loopback host.
       if (
         url.protocol !== 'https:' &&
         !(url.protocol === 'http:' && isLoopbackHost(url.hostname))

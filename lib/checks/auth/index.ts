@@ -1,4 +1,3 @@
-import type { CheckDefinition } from '../define';
 import authorizationServers from './authorization-servers';
 import challenge from './challenge';
 import endpoints from './endpoints';
@@ -14,7 +13,7 @@ import serverMetadata from './server-metadata';
 import token from './token';
 
 /** The Auth row's checks, sorted by id. */
-export const AUTH_CHECKS: CheckDefinition[] = [
+export const AUTH_CHECKS = [
   authorizationServers,
   challenge,
   endpoints,
@@ -28,4 +27,4 @@ export const AUTH_CHECKS: CheckDefinition[] = [
   scopes,
   serverMetadata,
   token,
-];
+] as const;

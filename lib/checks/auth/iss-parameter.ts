@@ -1,5 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
-import { APPS_AUTH, authApplies, documentOf, fieldsOf } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { APPS_AUTH, authApplies, documentOf, fieldsOf, withoutDocument } from './support/auth-data';
 
 /** RFC 9207 `iss` in the authorization response lets ChatGPT use its one stable callback safely. */
 export default defineCheck({
@@ -10,12 +10,13 @@ export default defineCheck({
   failureTitle: 'No RFC 9207 iss parameter advertised',
   fix: 'Return iss=<issuer> with the code on redirect and advertise "authorization_response_iss_parameter_supported": true.',
   docs: APPS_AUTH,
+  codes: ['absent'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const doc = documentOf(applies.auth, 'authorization-server');
     const fields = fieldsOf(doc);
-    if (!doc || !fields) return skip('skipped: no authorization server metadata was accepted');
+    if (!doc || !fields) return withoutDocument('authorization-server');
     if (fields.authorization_response_iss_parameter_supported === true)
       return pass('authorization_response_iss_parameter_supported: true');
     return {

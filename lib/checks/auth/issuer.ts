@@ -1,5 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
-import { authApplies, documentOf, fieldsOf } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { authApplies, documentOf, fieldsOf, withoutDocument } from './support/auth-data';
 
 /** RFC 8414 §3.3: the metadata's issuer must be identical to the one it was requested for. The SDK does not check it. */
 export default defineCheck({
@@ -10,17 +10,18 @@ export default defineCheck({
   failureTitle: 'The authorization server claims another issuer',
   fix: 'Make "issuer" in the authorization server metadata exactly the URL listed in authorization_servers (same scheme, host, path; no trailing slash unless both have it).',
   docs: 'https://www.rfc-editor.org/rfc/rfc8414#section-3.3',
+  codes: ['trailing-slash', 'mismatch'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const { auth } = applies;
     const doc = documentOf(auth, 'authorization-server');
     const fields = fieldsOf(doc);
-    if (!doc || !fields || doc.issuer === null)
-      return skip('skipped: no authorization server metadata was accepted');
+    if (!doc || !fields || doc.issuer === null) return withoutDocument('authorization-server');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const claimed = fields.issuer;
-    if (typeof claimed !== 'string') return skip('skipped: the metadata has no issuer');
+    if (typeof claimed !== 'string')
+      return withoutDocument('authorization-server', 'the metadata has no issuer');
     const expected = doc.issuer;
     if (claimed === expected) return pass(`issuer ${claimed}`);
     const trim = (s: string) => s.replace(/\/$/, '');

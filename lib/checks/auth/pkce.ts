@@ -1,5 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
-import { authApplies, documentOf, fieldsOf, SPEC } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { authApplies, documentOf, fieldsOf, SPEC, withoutDocument } from './support/auth-data';
 
 /** MCP 2025-11-25: without `code_challenge_methods_supported` clients MUST refuse to proceed. The SDK proceeds. */
 export default defineCheck({
@@ -10,12 +10,13 @@ export default defineCheck({
   failureTitle: 'PKCE S256 is not advertised',
   fix: 'Add "code_challenge_methods_supported": ["S256"] to the authorization server metadata (and enforce PKCE).',
   docs: `${SPEC}#authorization-code-protection`,
+  codes: ['absent', 'no-s256'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const doc = documentOf(applies.auth, 'authorization-server');
     const fields = fieldsOf(doc);
-    if (!doc || !fields) return skip('skipped: no authorization server metadata was accepted');
+    if (!doc || !fields) return withoutDocument('authorization-server');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const methods = fields.code_challenge_methods_supported;
     if (methods === undefined) {

@@ -17,6 +17,7 @@ export default defineCheck({
   failureTitle: 'No usable protected resource metadata',
   fix: 'Serve {"resource": "<your MCP URL>", "authorization_servers": ["<issuer>"]} as JSON at /.well-known/oauth-protected-resource<MCP path>, and name that URL in the 401 challenge.',
   docs: 'https://www.rfc-editor.org/rfc/rfc9728#section-3',
+  codes: ['advertised-url-failed', 'invalid-document', 'not-found'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;

@@ -1,5 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
-import { APPS_AUTH, authApplies, documentOf, fieldsOf } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { APPS_AUTH, authApplies, documentOf, fieldsOf, withoutDocument } from './support/auth-data';
 
 /** ChatGPT has no prior relationship with your server: it registers itself (RFC 7591) or presents a client ID metadata document. */
 export default defineCheck({
@@ -10,12 +10,13 @@ export default defineCheck({
   failureTitle: 'Clients have no way to register',
   fix: 'Offer dynamic client registration (registration_endpoint, RFC 7591) or accept client ID metadata documents ("client_id_metadata_document_supported": true).',
   docs: APPS_AUTH,
+  codes: ['none'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const doc = documentOf(applies.auth, 'authorization-server');
     const fields = fieldsOf(doc);
-    if (!doc || !fields) return skip('skipped: no authorization server metadata was accepted');
+    if (!doc || !fields) return withoutDocument('authorization-server');
     const dcr = typeof fields.registration_endpoint === 'string';
     const cimd = fields.client_id_metadata_document_supported === true;
     if (!dcr && !cimd) {

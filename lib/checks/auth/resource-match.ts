@@ -1,6 +1,6 @@
 import { checkResourceAllowed } from '@modelcontextprotocol/sdk/shared/auth-utils.js';
-import { defineCheck, pass, skip } from '../define';
-import { authApplies, documentOf, fieldsOf } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { authApplies, documentOf, fieldsOf, withoutDocument } from './support/auth-data';
 
 /** A client refuses metadata that describes another resource (RFC 9728 §3.3; the SDK's `checkResourceAllowed`). */
 export default defineCheck({
@@ -11,16 +11,17 @@ export default defineCheck({
   failureTitle: 'The metadata describes another resource',
   fix: 'Set "resource" in the protected resource metadata to the exact URL clients connect to (scheme, host, port and path, no trailing slash).',
   docs: 'https://www.rfc-editor.org/rfc/rfc9728#section-3.3',
+  codes: ['other-origin', 'trailing-slash', 'not-a-prefix', 'prefix-only'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
     const doc = documentOf(applies.auth, 'protected-resource');
     const fields = fieldsOf(doc);
-    if (!doc || !fields) return skip('skipped: no protected resource metadata to compare');
+    if (!doc || !fields) return withoutDocument('protected-resource');
     const evidence = doc.exchangeId ? [doc.exchangeId] : [];
     const resource = fields.resource;
     if (typeof resource !== 'string' || !URL.canParse(resource))
-      return skip('skipped: the metadata has no resource URL');
+      return withoutDocument('protected-resource', 'the metadata has no resource URL');
     const mcp = new URL(t.target.url);
     const declared = new URL(resource);
     if (declared.origin !== mcp.origin) {

@@ -1,5 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
-import { authApplies, documentOf, fieldsOf, SPEC } from './support/auth-data';
+import { defineCheck, pass } from '../define';
+import { authApplies, documentOf, fieldsOf, SPEC, withoutDocument } from './support/auth-data';
 
 /** Without `scope` in the challenge, clients request `scopes_supported` (MCP "Scope Selection Strategy"). */
 export default defineCheck({
@@ -10,6 +10,7 @@ export default defineCheck({
   failureTitle: 'No scopes are published',
   fix: 'List the scopes clients should request in "scopes_supported" (protected resource metadata) and name the ones a request needs in the challenge’s scope parameter.',
   docs: `${SPEC}#scope-selection-strategy`,
+  codes: ['none'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
@@ -18,7 +19,8 @@ export default defineCheck({
     const server = documentOf(auth, 'authorization-server');
     const fromResource = fieldsOf(resource)?.scopes_supported;
     const fromServer = fieldsOf(server)?.scopes_supported;
-    if (!fieldsOf(resource) && !fieldsOf(server)) return skip('skipped: no metadata was accepted');
+    if (!fieldsOf(resource) && !fieldsOf(server))
+      return withoutDocument('protected-resource', 'no metadata was accepted');
     const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     if (list(fromResource).length) return pass(`scopes_supported: ${list(fromResource).join(' ')}`);
     if (list(fromServer).length)

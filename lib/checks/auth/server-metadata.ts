@@ -19,6 +19,7 @@ export default defineCheck({
   failureTitle: 'No usable authorization server metadata',
   fix: 'Serve RFC 8414 metadata at /.well-known/oauth-authorization-server<issuer path> (or OpenID Connect Discovery), with issuer, authorization_endpoint, token_endpoint and response_types_supported including "code".',
   docs: `${SPEC}#authorization-server-metadata-discovery`,
+  codes: ['not-found', 'invalid-document', 'missing-fields', 'no-code-response-type'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;

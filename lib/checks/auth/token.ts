@@ -1,4 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, notApplicable, pass } from '../define';
+import { blockedByHandshake } from '../shared/blocked';
 import { NO_AUTH_REQUIRED } from '@/lib/report/schema-auth';
 
 /** RFC 6750 §3: what the server said about the token the user gave. */
@@ -10,13 +11,19 @@ export default defineCheck({
   failureTitle: 'The given token is rejected',
   fix: 'Get a fresh token for this server (the Auth panel can sign in as ChatGPT would) with the scopes the challenge names.',
   docs: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  codes: ['insufficient-scope', 'forbidden', 'invalid-token'],
   run(t) {
     const step = t.steps.find((s) => s.id === 'auth');
     const verdict = t.auth?.token;
     if (!t.target.hasToken && t.target.headerNames.length === 0)
-      return skip('skipped: no token or headers were given');
-    if (!t.auth || !verdict) return skip(step?.summary ?? 'skipped: authorization was not probed');
-    if (!t.auth.required) return skip(step?.summary ?? NO_AUTH_REQUIRED);
+      return notApplicable('skipped: no token or headers were given');
+    if (!t.auth || !verdict) {
+      return blockedByHandshake(
+        t,
+        step?.summary.replace(/^skipped: /, '') ?? 'authorization was not probed',
+      );
+    }
+    if (!t.auth.required) return notApplicable(step?.summary ?? NO_AUTH_REQUIRED);
     const evidence = verdict.exchangeId ? [verdict.exchangeId] : [];
     if (verdict.accepted)
       return pass(`The server accepted the token (HTTP ${verdict.status ?? 200})`);

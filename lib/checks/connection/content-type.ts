@@ -1,13 +1,8 @@
 import type { Exchange } from '@/lib/report/schema';
-import { defineCheck, pass, skip, type Outcome } from '../define';
+import { defineCheck, type Outcome, pass } from '../define';
+import { blockedByHandshake, withoutConnection } from '../shared/blocked';
 import { excerpt, mediaType, requestLine, statusLine } from '../shared/exchanges';
-import {
-  MCP_MEDIA_TYPES,
-  VERDICT_OWNER,
-  guessHint,
-  handshakeVerdict,
-  workingGuess,
-} from '../shared/handshake';
+import { MCP_MEDIA_TYPES, guessHint, handshakeVerdict, workingGuess } from '../shared/handshake';
 
 /** The page's `<title>`, which usually says what answered (a framework's 404, a login page, nginx). */
 function pageTitle(exchange: Exchange): string {
@@ -24,23 +19,23 @@ export default defineCheck({
   failureTitle: 'The server answers with something other than MCP',
   fix: 'This URL serves a web page or another API, not MCP. Use the MCP endpoint (often /mcp), and make sure it answers POSTs with application/json or text/event-stream.',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server',
+  codes: ['html', 'unexpected-type', 'missing-type'],
   run(t): Outcome {
     const verdict = handshakeVerdict(t);
     switch (verdict.kind) {
       case 'not-attempted':
-        return skip('skipped: no MCP request was sent (see connection.dns and connection.tcp)');
+        return withoutConnection(t, 'no MCP request was sent');
       case 'no-answer':
-        return skip('skipped: the initialize request got no HTTP answer');
+        return blockedByHandshake(t, 'the initialize request got no HTTP answer');
       case 'tunnel':
-        return skip(
-          `skipped: the answer is ${verdict.tunnel.provider}'s error page (see connection.tunnel)`,
-        );
+        return blockedByHandshake(t, `the answer is ${verdict.tunnel.provider}'s error page`);
       case 'redirect':
       case 'modern-era':
       case 'auth':
       case 'status':
-        return skip(
-          `skipped: the answer is ${statusLine(verdict.exchange)}, not a success (see ${VERDICT_OWNER[verdict.kind]})`,
+        return blockedByHandshake(
+          t,
+          `the answer is ${statusLine(verdict.exchange)}, not a success`,
         );
       case 'content-type': {
         const { exchange, mediaType: type } = verdict;

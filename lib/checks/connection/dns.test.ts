@@ -1,9 +1,10 @@
+import type { ProbeErrorCode } from '@/lib/report/schema-base';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../define';
 import { failedAt, transcript } from '../testing';
 import check from './dns';
 
-const failing = (code: string, message: string) =>
+const failing = (code: ProbeErrorCode, message: string) =>
   failedAt(
     'dns',
     { code, message },

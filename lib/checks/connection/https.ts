@@ -1,5 +1,5 @@
 import { bareHost, isLoopbackHost } from '@/lib/net/address';
-import { defineCheck, pass, skip } from '../define';
+import { blocked, defineCheck, pass } from '../define';
 import { givenAttempts } from '../shared/handshake';
 
 /** ChatGPT connects only to public HTTPS endpoints; plain http is refused before any MCP traffic. */
@@ -11,12 +11,13 @@ export default defineCheck({
   failureTitle: 'The URL uses plain http',
   fix: 'Serve the endpoint over HTTPS: put it behind TLS (a platform certificate, Caddy, nginx), or expose a local server through a tunnel such as ngrok or Cloudflare Tunnel and use its https:// URL.',
   docs: 'https://developers.openai.com/apps-sdk/deploy',
+  codes: ['plain-http'],
   run(t) {
     let url: URL;
     try {
       url = new URL(t.target.url);
     } catch {
-      return skip(`skipped: ${t.target.url} is not an absolute URL`);
+      return blocked('connection.url', `skipped: ${t.target.url} is not an absolute URL`);
     }
     if (url.protocol === 'https:') return pass(`${url.origin} is served over HTTPS`);
     if (isLoopbackHost(bareHost(url))) {

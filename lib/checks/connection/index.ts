@@ -1,4 +1,3 @@
-import type { CheckDefinition } from '../define';
 import contentType from './content-type';
 import dns from './dns';
 import https from './https';
@@ -17,7 +16,7 @@ import tunnel from './tunnel';
 import url from './url';
 
 /** The Connection row's checks, sorted by id. */
-export const CONNECTION_CHECKS: CheckDefinition[] = [
+export const CONNECTION_CHECKS = [
   contentType,
   dns,
   https,
@@ -34,4 +33,4 @@ export const CONNECTION_CHECKS: CheckDefinition[] = [
   transport,
   tunnel,
   url,
-];
+] as const;

@@ -1,31 +1,22 @@
+import { ProbeErrorCode } from '@/lib/report/schema-base';
+import { plural } from '@/lib/text/plural';
 import {
   InitializeResultSchema,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from '@modelcontextprotocol/sdk/types.js';
 import { findReply, responseMessages } from '@/lib/report/jsonrpc';
 import type { Exchange, HandshakeAttempt, Transcript } from '@/lib/report/schema';
-import { defineCheck, pass, skip, type Outcome } from '../define';
-import {
-  excerpt,
-  exchangesById,
-  isSuccess,
-  plural,
-  requestLine,
-  statusLine,
-} from '../shared/exchanges';
-import {
-  VERDICT_OWNER,
-  handshakeVerdict,
-  initializeRequest,
-  networkErrorOwner,
-} from '../shared/handshake';
+import { blocked, defineCheck, type Outcome, pass } from '../define';
+import { VERIFY, blockedByHandshake, withoutConnection } from '../shared/blocked';
+import { excerpt, exchangesById, isSuccess, requestLine, statusLine } from '../shared/exchanges';
+import { handshakeVerdict, initializeRequest, networkErrorOwner } from '../shared/handshake';
 import { sessionFailures } from '../shared/session';
 
 /** Why a body that arrived holds no reply: too big, not JSON, or JSON without our id. */
 function missingReply(answer: Exchange, request: Exchange): Outcome {
   const body = answer.response?.body;
   const evidence = [answer.id];
-  if (answer.error?.code === 'body-too-large' || body?.truncated) {
+  if (answer.error?.code === ProbeErrorCode.BodyTooLarge || body?.truncated) {
     return {
       status: 'fail',
       code: 'body-too-large',
@@ -81,14 +72,29 @@ export default defineCheck({
   failureTitle: 'The server does not complete initialize',
   fix: 'Answer initialize with a JSON-RPC result holding protocolVersion, capabilities and serverInfo (an MCP SDK server does this for you); read the error shown for what went wrong.',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization',
+  codes: [
+    'no-answer',
+    'no-endpoint',
+    'jsonrpc-error',
+    'invalid-result',
+    'handshake-failed',
+    'body-too-large',
+    'empty',
+    'not-json',
+    'no-reply',
+  ],
   run(t): Outcome {
     const verdict = handshakeVerdict(t);
-    if (verdict.kind === 'not-attempted')
-      return skip('skipped: no MCP request was sent (see connection.dns and connection.tcp)');
+    if (verdict.kind === 'not-attempted') return withoutConnection(t, 'no MCP request was sent');
     if (verdict.kind === 'no-answer') {
       const error = verdict.exchange?.error ?? verdict.attempt.error;
       const owner = error ? networkErrorOwner(error.code) : null;
-      if (owner) return skip(`skipped: the initialize request got no HTTP answer (see ${owner})`);
+      if (owner)
+        return blocked(
+          owner,
+          `skipped: the initialize request got no HTTP answer (see ${owner})`,
+          VERIFY.connection,
+        );
       return {
         status: 'fail',
         code: 'no-answer',
@@ -97,17 +103,19 @@ export default defineCheck({
       };
     }
     if (verdict.kind !== 'answered') {
-      return skip(
-        `skipped: the answer is ${statusLine(verdict.exchange)} (see ${VERDICT_OWNER[verdict.kind]})`,
-      );
+      return blockedByHandshake(t, `the answer is ${statusLine(verdict.exchange)}`);
     }
 
     const { attempt } = verdict;
     const request = initializeRequest(t, attempt);
     if (!request) {
       // Legacy SSE: the stream opened but never announced the endpoint to POST to.
-      if (attempt.error?.code === 'timeout')
-        return skip('skipped: the stream sent no endpoint event in time (see connection.latency)');
+      if (attempt.error?.code === ProbeErrorCode.Timeout)
+        return blocked(
+          'connection.latency',
+          'skipped: the stream sent no endpoint event in time (see connection.latency)',
+          VERIFY.time,
+        );
       return {
         status: 'fail',
         code: 'no-endpoint',
@@ -128,8 +136,12 @@ export default defineCheck({
     // The probe's pick of the raw result (from this attempt), else the reply found in the bodies.
     const raw = t.mcp?.initializeResult ?? (reply && 'result' in reply ? reply.result : undefined);
     if (raw === undefined) {
-      if (attempt.error?.code === 'timeout')
-        return skip('skipped: no reply to initialize in time (see connection.latency)');
+      if (attempt.error?.code === ProbeErrorCode.Timeout)
+        return blocked(
+          'connection.latency',
+          'skipped: no reply to initialize in time (see connection.latency)',
+          VERIFY.time,
+        );
       return missingReply(attempt.transport === 'sse' ? verdict.exchange : request, request);
     }
     const replyId = t.mcp?.initializeExchangeId ?? reply?.exchangeId ?? request.id;
@@ -158,11 +170,15 @@ export default defineCheck({
 
     // The result was valid, yet the handshake failed after it; some failures have their own check.
     if (!SUPPORTED_PROTOCOL_VERSIONS.includes(protocolVersion))
-      return skip(
+      return blocked(
+        'connection.protocol-version',
         `skipped: ${summary}, a version this client cannot speak (see connection.protocol-version)`,
       );
     if (sessionFailures(t).length)
-      return skip(`skipped: ${summary}, then lost the session (see connection.session)`);
+      return blocked(
+        'connection.session',
+        `skipped: ${summary}, then lost the session (see connection.session)`,
+      );
     const later = laterFailure(t, attempt, request);
     return {
       status: 'fail',

@@ -1,3 +1,4 @@
+import type { ProbeErrorData } from '@/lib/report/schema-base';
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '@/lib/report/schema';
 import { runCheck } from '../define';
@@ -8,7 +9,7 @@ import check from './latency';
 const timed = (
   initMs: number,
   toolsMs: number,
-  toolsError: { code: string; message: string } | null = null,
+  toolsError: ProbeErrorData | null = null,
 ): Transcript => {
   const t = transcript();
   const listing = t.listing as NonNullable<Transcript['listing']>;

@@ -1,5 +1,7 @@
+import { ProbeErrorCode } from '@/lib/report/schema-base';
 import type { FindingItem, Transcript } from '@/lib/report/schema';
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, pass } from '../define';
+import { blockedByHandshake } from '../shared/blocked';
 import { exchangesById, formatMs } from '../shared/exchanges';
 import { givenAttempts } from '../shared/handshake';
 
@@ -30,8 +32,8 @@ function initializeTimings(t: Transcript): Timing[] {
     const hops = exchanges.filter((x) => x.rpc?.method === 'initialize');
     const first = hops[0];
     const last = hops.at(-1);
-    const timedOut = exchanges.find((x) => x.error?.code === 'timeout');
-    if (timedOut || attempt.error?.code === 'timeout') {
+    const timedOut = exchanges.find((x) => x.error?.code === ProbeErrorCode.Timeout);
+    if (timedOut || attempt.error?.code === ProbeErrorCode.Timeout) {
       const message = (timedOut?.error ?? attempt.error)?.message ?? 'timed out';
       return [
         {
@@ -64,7 +66,7 @@ function toolsTimings(t: Transcript): Timing[] {
   const pages = t.listing?.pages ?? [];
   return pages.map((page, i) => {
     const step = pages.length > 1 ? `tools/list page ${i + 1}` : 'tools/list';
-    const timedOut = page.error?.code === 'timeout';
+    const timedOut = page.error?.code === ProbeErrorCode.Timeout;
     return {
       step,
       ms: page.durationMs,
@@ -86,9 +88,10 @@ export default defineCheck({
   failureTitle: 'initialize or tools/list is slow',
   fix: 'Answer initialize and tools/list from memory: do no network calls, database queries or cold starts in them (keep serverless instances warm), and move slow work into the tools themselves.',
   docs: 'https://developers.openai.com/apps-sdk/deploy/troubleshooting',
+  codes: ['timeout', 'very-slow', 'slow'],
   run(t) {
     const timings = [...initializeTimings(t), ...toolsTimings(t)];
-    if (timings.length === 0) return skip('skipped: initialize got no HTTP answer to time');
+    if (timings.length === 0) return blockedByHandshake(t, 'initialize got no HTTP answer to time');
     const slow = timings.filter((x) => x.timedOut || (x.ms !== null && x.ms >= WARN_MS));
     if (slow.length === 0) {
       return pass(

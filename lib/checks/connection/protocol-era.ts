@@ -1,5 +1,6 @@
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, pass } from '../define';
+import { blockedByHandshake } from '../shared/blocked';
 import { excerpt, statusLine } from '../shared/exchanges';
 import { handshakeVerdict } from '../shared/handshake';
 import { MODERN_ERROR_CODES, type ModernRejection, discoverAnswer } from '../shared/protocol-era';
@@ -33,6 +34,7 @@ export default defineCheck({
   failureTitle: 'The server speaks only the stateless 2026-07-28 protocol',
   fix: `Clients that speak ${LATEST_PROTOCOL_VERSION} or earlier (the initialize handshake) cannot use this server; only 2026-07-28 clients can. To serve both, make it dual-era: answer initialize as before, and stateless requests per 2026-07-28.`,
   docs: 'https://modelcontextprotocol.io/specification/2026-07-28/changelog',
+  codes: ['modern-only'],
   run(t) {
     const verdict = handshakeVerdict(t);
     const rejection = verdict.kind === 'modern-era' ? verdict.rejection : discoverAnswer(t);
@@ -46,6 +48,6 @@ export default defineCheck({
       };
     }
     if (verdict.kind === 'answered') return pass('the server answers the initialize handshake');
-    return skip('skipped: initialize was not answered, so the protocol era is unknown');
+    return blockedByHandshake(t, 'initialize was not answered, so the protocol era is unknown');
   },
 });

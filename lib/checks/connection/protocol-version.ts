@@ -2,7 +2,8 @@ import {
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from '@modelcontextprotocol/sdk/types.js';
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, pass } from '../define';
+import { blockedByHandshake } from '../shared/blocked';
 import { decisiveAttempt } from '../shared/handshake';
 
 /** The revision that brought Streamable HTTP, tool annotations and OAuth 2.1; ChatGPT builds on it. */
@@ -17,6 +18,7 @@ export default defineCheck({
   failureTitle: 'The server speaks an unknown or outdated MCP protocol version',
   fix: `Upgrade the server's MCP SDK so it negotiates ${LATEST_PROTOCOL_VERSION} (or at least ${OLDEST_CURRENT}).`,
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#version-negotiation',
+  codes: ['unknown-version', 'outdated'],
   run(t) {
     const result = t.mcp?.initializeResult;
     const version =
@@ -24,9 +26,7 @@ export default defineCheck({
         ? (result as { protocolVersion?: unknown }).protocolVersion
         : undefined;
     if (typeof version !== 'string')
-      return skip(
-        'skipped: no InitializeResult with a protocolVersion (see connection.initialize)',
-      );
+      return blockedByHandshake(t, 'there is no InitializeResult with a protocolVersion');
     const evidence = t.mcp?.initializeExchangeId ? [t.mcp.initializeExchangeId] : [];
     if (!SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
       // The SDK refuses a version it does not know, so the session was never opened.

@@ -1,5 +1,6 @@
 import { addressScope } from '@/lib/net/address';
-import { defineCheck, pass, skip } from '../define';
+import { blocked, defineCheck, pass } from '../define';
+import { withoutConnection } from '../shared/blocked';
 
 /** ChatGPT calls the server from OpenAI's cloud: loopback and private addresses are out of its reach. */
 export default defineCheck({
@@ -10,9 +11,14 @@ export default defineCheck({
   failureTitle: 'The host is not reachable from the internet',
   fix: 'ChatGPT cannot reach a local or private address. Expose the server through a tunnel (ngrok http <port>, cloudflared tunnel --url http://localhost:<port>) or deploy it, then check the public URL.',
   docs: 'https://developers.openai.com/apps-sdk/deploy',
+  codes: ['not-public'],
   run(t) {
-    if (!t.dns) return skip('skipped: the host was not resolved');
-    if (t.dns.error) return skip(`skipped: ${t.dns.hostname} did not resolve`);
+    if (!t.dns) return withoutConnection(t, 'the host was not resolved');
+    if (t.dns.error)
+      return blocked(
+        'connection.dns',
+        `skipped: ${t.dns.hostname} did not resolve (see connection.dns)`,
+      );
     const scoped = t.dns.addresses.map(({ address }) => ({
       address,
       scope: addressScope(address),

@@ -1,5 +1,6 @@
 import type { Exchange } from '@/lib/report/schema';
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, pass } from '../define';
+import { blockedByHandshake, withoutConnection } from '../shared/blocked';
 import { REDIRECT_STATUSES, responseHeader } from '../shared/exchanges';
 import { givenAttempts, handshakeVerdict, mcpRequests } from '../shared/handshake';
 
@@ -25,8 +26,9 @@ export default defineCheck({
   failureTitle: 'MCP requests are redirected',
   fix: 'Connect to the final URL (the Location the server redirects to), so no POST is redirected.',
   docs: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.4',
+  codes: ['method-changing', 'not-followed', 'followed'],
   run(t) {
-    if (givenAttempts(t).length === 0) return skip('skipped: no MCP request was sent');
+    if (givenAttempts(t).length === 0) return withoutConnection(t, 'no MCP request was sent');
     const hops = mcpRequests(t).filter(
       (x) =>
         x.request.method === 'POST' && x.response && REDIRECT_STATUSES.includes(x.response.status),
@@ -34,7 +36,7 @@ export default defineCheck({
     const first = hops[0];
     if (!first?.response) {
       if (!mcpRequests(t).some((x) => x.response)) {
-        return skip('skipped: no MCP request got an HTTP answer');
+        return blockedByHandshake(t, 'no MCP request got an HTTP answer');
       }
       return pass('no MCP request was redirected');
     }

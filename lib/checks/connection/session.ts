@@ -1,7 +1,8 @@
-import { defineCheck, pass, skip } from '../define';
+import { plural } from '@/lib/text/plural';
+import { defineCheck, pass } from '../define';
+import { blockedByHandshake } from '../shared/blocked';
 import {
   excerpt,
-  plural,
   requestHeader,
   requestLine,
   responseHeader,
@@ -19,10 +20,10 @@ export default defineCheck({
   failureTitle: 'The server loses its session between requests',
   fix: 'The session store does not survive between requests: on serverless or several instances, keep sessions in shared storage (or pin clients to one instance), or run the server stateless (no Mcp-Session-Id).',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management',
+  codes: ['session-lost', 'protocol-version-rejected'],
   run(t) {
     const verdict = handshakeVerdict(t);
-    if (verdict.kind !== 'answered')
-      return skip('skipped: initialize was not answered (see the checks above)');
+    if (verdict.kind !== 'answered') return blockedByHandshake(t, 'initialize was not answered');
     const failures = sessionFailures(t);
     const lost = failures.filter((f) => f.kind === 'session-lost');
     const first = lost[0]?.exchange;

@@ -1,6 +1,7 @@
 import { responseMessages } from '@/lib/report/jsonrpc';
 import type { Exchange, Transcript } from '@/lib/report/schema';
-import { defineCheck, pass, skip, type Outcome } from '../define';
+import { defineCheck, type Outcome, pass } from '../define';
+import { blockedByHandshake, withoutConnection } from '../shared/blocked';
 import { excerpt, mediaType, requestLine, statusLine } from '../shared/exchanges';
 import {
   givenAttempts,
@@ -23,7 +24,16 @@ function serverSays(exchange: Exchange): string {
   return text && !repeatsStatus && mediaType(exchange) === 'text/plain' ? ` ("${text}")` : '';
 }
 
-function codeFor(status: number): { code: string; fix: string } {
+const STATUS_CODES = [
+  'not-found',
+  'method-not-allowed',
+  'server-error',
+  'forbidden',
+  'bad-request',
+  'http-error',
+] as const;
+
+function codeFor(status: number): { code: (typeof STATUS_CODES)[number]; fix: string } {
   if (status === 404) {
     return {
       code: 'not-found',
@@ -77,31 +87,25 @@ export default defineCheck({
   failureTitle: 'The server answers initialize with an error status',
   fix: 'Use the URL of the MCP endpoint itself (often https://host/mcp) and make sure it accepts POST.',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/transports',
+  codes: STATUS_CODES,
   run(t): Outcome {
     const verdict = handshakeVerdict(t);
     switch (verdict.kind) {
       case 'not-attempted':
-        return skip('skipped: no MCP request was sent (see connection.dns and connection.tcp)');
+        return withoutConnection(t, 'no MCP request was sent');
       case 'no-answer':
-        return skip(
-          `skipped: the initialize request got no HTTP answer (${(verdict.exchange?.error ?? verdict.attempt.error)?.message ?? 'no exchange recorded'})`,
+        return blockedByHandshake(
+          t,
+          `the initialize request got no HTTP answer (${(verdict.exchange?.error ?? verdict.attempt.error)?.message ?? 'no exchange recorded'})`,
         );
       case 'tunnel':
-        return skip(
-          `skipped: the answer is ${verdict.tunnel.provider}'s error page (see connection.tunnel)`,
-        );
+        return blockedByHandshake(t, `the answer is ${verdict.tunnel.provider}'s error page`);
       case 'redirect':
-        return skip(
-          `skipped: the answer is a redirect, ${statusLine(verdict.exchange)} (see connection.redirect)`,
-        );
+        return blockedByHandshake(t, `the answer is a redirect, ${statusLine(verdict.exchange)}`);
       case 'modern-era':
-        return skip(
-          'skipped: the server speaks only the stateless 2026-07-28 protocol (see connection.protocol-era)',
-        );
+        return blockedByHandshake(t, 'the server speaks only the stateless 2026-07-28 protocol');
       case 'auth':
-        return skip(
-          `skipped: ${statusLine(verdict.exchange)} asks for authorization (see the Auth row)`,
-        );
+        return blockedByHandshake(t, `${statusLine(verdict.exchange)} asks for authorization`);
       case 'status': {
         const { exchange } = verdict;
         const status = exchange.response?.status ?? 0;

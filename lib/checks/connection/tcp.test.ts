@@ -1,9 +1,10 @@
+import type { ProbeErrorCode } from '@/lib/report/schema-base';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../define';
 import { failedAt, noSession, transcript } from '../testing';
 import check from './tcp';
 
-const tcpFailing = (code: string, message: string) =>
+const tcpFailing = (code: ProbeErrorCode, message: string) =>
   failedAt(
     'tcp',
     { code, message },

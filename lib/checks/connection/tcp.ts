@@ -1,7 +1,12 @@
-import { defineCheck, pass, skip } from '../define';
+import { ProbeErrorCode } from '@/lib/report/schema-base';
+import { defineCheck, pass } from '../define';
+import { withoutConnection } from '../shared/blocked';
 import { handshakeVerdict, networkErrorOwner } from '../shared/handshake';
 
-const CODES: Record<string, { code: string; what: string }> = {
+const TCP_CODES = ['refused', 'reset', 'timeout', 'blocked-by-policy', 'unreachable'] as const;
+type TcpCode = (typeof TCP_CODES)[number];
+
+const CODES: Partial<Record<ProbeErrorCode, { code: TcpCode; what: string }>> = {
   'connection-refused': {
     code: 'refused',
     what: 'refused the connection: nothing is listening on that port',
@@ -14,7 +19,7 @@ const CODES: Record<string, { code: string; what: string }> = {
   },
 };
 
-function describe(errorCode: string): { code: string; what: string } {
+function describe(errorCode: ProbeErrorCode): { code: TcpCode; what: string } {
   return CODES[errorCode] ?? { code: 'unreachable', what: 'could not be reached' };
 }
 
@@ -27,6 +32,7 @@ export default defineCheck({
   failureTitle: 'The server does not accept connections',
   fix: 'Is the server running, and listening on this port and on an interface the client can reach (0.0.0.0 rather than 127.0.0.1 inside a container)? Check firewalls and the port in the URL.',
   docs: 'https://www.rfc-editor.org/rfc/rfc9293',
+  codes: TCP_CODES,
   run(t) {
     const step = t.steps.find((s) => s.id === 'tcp');
     // The SSRF guard refuses the address before any connection (MCP_DOCTOR_BLOCK_PRIVATE=1), so
@@ -40,8 +46,11 @@ export default defineCheck({
       };
     }
     if (!t.tcp) {
-      return skip(
-        step?.status === 'skipped' ? step.summary : 'skipped: no connection was attempted',
+      return withoutConnection(
+        t,
+        step?.status === 'skipped'
+          ? step.summary.replace(/^skipped: /, '')
+          : 'no connection was attempted',
       );
     }
     const host = t.dns?.hostname ?? t.tcp.address;

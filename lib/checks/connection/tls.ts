@@ -1,5 +1,7 @@
+import { ProbeErrorCode } from '@/lib/report/schema-base';
 import type { Transcript } from '@/lib/report/schema';
-import { defineCheck, pass, skip, type Outcome } from '../define';
+import { defineCheck, notApplicable, type Outcome, pass } from '../define';
+import { withoutConnection } from '../shared/blocked';
 import { handshakeVerdict } from '../shared/handshake';
 
 const DAY_MS = 86_400_000;
@@ -9,7 +11,19 @@ const EXPIRY_WARNING_DAYS = 14;
 const day = (iso: string): string => iso.slice(0, 10);
 
 /** OpenSSL's verification codes (as Node reports them) grouped into what the developer must fix. */
-const CHAIN_ERRORS: Record<string, { code: string; reason: string; fix: string }> = {
+const TLS_CODES = [
+  'expired',
+  'not-yet-valid',
+  'self-signed',
+  'incomplete-chain',
+  'untrusted',
+  'wrong-host',
+  'expires-soon',
+  'handshake-failed',
+] as const;
+type TlsCode = (typeof TLS_CODES)[number];
+
+const CHAIN_ERRORS: Record<string, { code: TlsCode; reason: string; fix: string }> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: {
     code: 'self-signed',
     reason: 'it is self-signed',
@@ -46,10 +60,10 @@ export default defineCheck({
   failureTitle: 'The TLS certificate is not accepted',
   fix: 'Install a valid certificate for this host name from a public CA, with its full chain, and renew it before it expires.',
   docs: 'https://www.rfc-editor.org/rfc/rfc5280#section-6',
+  codes: TLS_CODES,
   run(t) {
-    if (!t.target.url.startsWith('https:')) return skip('skipped: plain http, no TLS');
-    if (!t.tls)
-      return skip('skipped: no TLS connection was made (see connection.dns and connection.tcp)');
+    if (!t.target.url.startsWith('https:')) return notApplicable('skipped: plain http, no TLS');
+    if (!t.tls) return withoutConnection(t, 'no TLS connection was made');
     const host = t.dns?.hostname ?? new URL(t.target.url).hostname;
     if (t.tls.error) {
       return {
@@ -91,7 +105,7 @@ const SUBJECTS: Record<string, string> = {
 };
 
 interface Problem {
-  code: string;
+  code: TlsCode;
   detail: string;
   fix: string;
   severity: 'error' | 'warning';
@@ -106,7 +120,7 @@ function certificateProblems(
   const problems: Problem[] = [];
   const leaf = tls.chain[0];
   const chainError = tls.authorizationError;
-  const error = (code: string, detail: string, fix: string) =>
+  const error = (code: TlsCode, detail: string, fix: string) =>
     problems.push({ code, detail, fix, severity: 'error' });
 
   if (chainError === 'CERT_HAS_EXPIRED' || (leaf && Date.parse(leaf.validTo) < now)) {
@@ -159,7 +173,7 @@ function handshakeTls(t: Transcript): Outcome | null {
   const verdict = handshakeVerdict(t);
   if (verdict.kind !== 'no-answer') return null;
   const error = verdict.exchange?.error ?? verdict.attempt.error;
-  if (error?.code !== 'tls-failed') return null;
+  if (error?.code !== ProbeErrorCode.TlsFailed) return null;
   return {
     status: 'fail',
     code: 'handshake-failed',

@@ -1,4 +1,5 @@
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, pass } from '../define';
+import { withoutSession } from '../shared/blocked';
 import { givenAttempts, openingExchanges } from '../shared/handshake';
 import { statusLine } from '../shared/exchanges';
 
@@ -11,12 +12,13 @@ export default defineCheck({
   failureTitle: 'Only the legacy HTTP+SSE transport works',
   fix: 'Move the server to the Streamable HTTP transport (one endpoint, usually /mcp, answering POST); HTTP+SSE is deprecated and clients are dropping it. Keep /sse only for old clients.',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#backwards-compatibility',
+  codes: ['legacy-sse'],
   run(t) {
     const attempts = t.mcp?.attempts ?? [];
     const streamable = attempts.find((a) => a.ok && a.transport === 'streamable-http');
     if (streamable) return pass(`${streamable.url} speaks Streamable HTTP`);
     const legacy = attempts.find((a) => a.ok && a.transport === 'sse');
-    if (!legacy) return skip('skipped: no MCP session was opened on any transport');
+    if (!legacy) return withoutSession(t, 'there is no transport to judge');
     const post = givenAttempts(t).find((a) => a.transport === 'streamable-http');
     const refused = post ? openingExchanges(t, post).at(-1) : undefined;
     const legacyOpening = openingExchanges(t, legacy).at(-1);

@@ -9,6 +9,7 @@ export default defineCheck({
   failureTitle: 'The URL cannot be used as given',
   fix: 'Give the full endpoint URL, such as https://example.com/mcp, without user:password@ or #fragment.',
   docs: 'https://developers.openai.com/apps-sdk/deploy/connect-chatgpt',
+  codes: ['credentials-in-url', 'fragment'],
   run(t) {
     if (t.target.credentialsInUrl) {
       return {

@@ -1,3 +1,4 @@
+import { ProbeErrorCode } from '@/lib/report/schema-base';
 import type { Exchange, HandshakeAttempt, Transcript } from '@/lib/report/schema';
 import {
   REDIRECT_STATUSES,
@@ -136,29 +137,27 @@ export function handshakeVerdict(t: Transcript): HandshakeVerdict {
   return verdict;
 }
 
-/** The check (or row) that reports each kind of failed handshake, named in the others' skip reasons. */
-export const VERDICT_OWNER: Record<Exclude<HandshakeVerdict['kind'], 'answered'>, string> = {
-  'not-attempted': 'connection.dns and connection.tcp',
-  'no-answer': 'connection.tcp, connection.tls and connection.latency',
-  tunnel: 'connection.tunnel',
-  redirect: 'connection.redirect',
-  'modern-era': 'connection.protocol-era',
-  auth: 'the Auth row',
-  status: 'connection.status',
-  'content-type': 'connection.content-type',
-};
-
 /** The check that reports a request that failed before any HTTP answer, by the probe's error code. */
 export function networkErrorOwner(
-  code: string,
+  code: ProbeErrorCode,
 ): 'connection.tcp' | 'connection.tls' | 'connection.latency' | 'connection.dns' | null {
-  if (code === 'connection-refused' || code === 'connection-reset' || code === 'connect-failed')
-    return 'connection.tcp';
-  if (code === 'tls-failed') return 'connection.tls';
-  if (code === 'timeout') return 'connection.latency';
-  if (code === 'dns-not-found' || code === 'dns-failed') return 'connection.dns';
-  return null;
+  return NETWORK_ERROR_OWNERS[code] ?? null;
 }
+
+const NETWORK_ERROR_OWNERS: Partial<
+  Record<
+    ProbeErrorCode,
+    'connection.tcp' | 'connection.tls' | 'connection.latency' | 'connection.dns'
+  >
+> = {
+  [ProbeErrorCode.ConnectionRefused]: 'connection.tcp',
+  [ProbeErrorCode.ConnectionReset]: 'connection.tcp',
+  [ProbeErrorCode.ConnectFailed]: 'connection.tcp',
+  [ProbeErrorCode.TlsFailed]: 'connection.tls',
+  [ProbeErrorCode.Timeout]: 'connection.latency',
+  [ProbeErrorCode.DnsNotFound]: 'connection.dns',
+  [ProbeErrorCode.DnsFailed]: 'connection.dns',
+};
 
 /**
  * The JSON-RPC requests sent to the given URL: its handshake attempts and the session's later

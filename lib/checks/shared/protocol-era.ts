@@ -1,3 +1,4 @@
+import { isRecord } from '@/lib/json/is-record';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { findReply, responseMessages } from '@/lib/report/jsonrpc';
 import type { Exchange, Transcript } from '@/lib/report/schema';
@@ -22,8 +23,6 @@ export interface ModernRejection {
   /** The versions the server says it supports, when it says so. */
   supported: string[] | null;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 const versionsIn = (value: unknown): string[] | null =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;

@@ -71,7 +71,7 @@ describe('toolEntries', () => {
 
 describe('toolsToCheck', () => {
   it.each([
-    ['no session', noSession(null), 'skipped: initialize failed'],
+    ['no session', noSession(null), { cause: 'blocked', owner: 'connection.initialize' }],
     [
       'a failed first page',
       transcript({
@@ -91,11 +91,12 @@ describe('toolsToCheck', () => {
           relist: null,
         },
       }),
-      'skipped: tools/list failed before any tool arrived',
+      { cause: 'blocked', owner: 'tools.list' },
     ],
-    ['an empty list', transcript(listedTools([])), 'skipped: the server lists no tools'],
-  ])('is not applicable after %s', (_, t, reason) => {
-    expect(toolsToCheck(t)).toEqual({ outcome: { status: 'skipped', reason } });
+    ['an empty list', transcript(listedTools([])), { cause: 'not-applicable' }],
+  ])('has nothing to check after %s', (_, t, skip) => {
+    const result = toolsToCheck(t);
+    expect('outcome' in result && result.outcome).toMatchObject({ status: 'skipped', ...skip });
   });
 
   it('returns the entries when tools arrived', () => {

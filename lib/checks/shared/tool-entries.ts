@@ -1,5 +1,7 @@
+import { isRecord } from '@/lib/json/is-record';
 import { ToolSchema } from '@modelcontextprotocol/sdk/types.js';
-import type { Outcome } from '@/lib/checks/define';
+import { blocked, notApplicable, pass, type Outcome } from '@/lib/checks/define';
+import { VERIFY, listingComplete, withoutListing } from './blocked';
 import type { FindingItem, Severity, Transcript } from '@/lib/report/schema';
 
 /** Where a tool breaks the SDK's `ToolSchema`: what a client built on the SDK rejects. */
@@ -29,9 +31,6 @@ export interface ToolEntry {
 }
 
 const LABEL_MAX = 80;
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A JSON value named for a message: type and a bounded rendering (`a number (42)`). */
 export function describeValue(value: unknown): string {
@@ -109,28 +108,36 @@ export function toolEntries(t: Transcript): ToolEntry[] {
 
 /**
  * The tools to check, or why there are none: the per-tool checks judge whatever tools arrived (a
- * later page failing does not hide the first pages' tools) and are not applicable without any.
+ * later page failing does not hide the first pages' tools' problems) and do not apply to a server
+ * that lists none (`tools.nonempty` says so).
  */
-export function toolsToCheck(t: Transcript): { entries: ToolEntry[] } | { outcome: Outcome } {
-  if (!t.listing) {
-    const step = t.steps.find((s) => s.id === 'tools');
-    const reason = step?.status === 'skipped' ? step.summary : 'skipped: tools/list was not called';
-    return { outcome: { status: 'skipped', reason } };
+export function toolsToCheck(
+  t: Transcript,
+): { entries: ToolEntry[] } | { outcome: Outcome<never> } {
+  if (!t.listing || (t.tools.length === 0 && !listingComplete(t))) {
+    return { outcome: withoutListing(t) };
   }
-  if (t.tools.length === 0) {
-    const failed = t.listing.pages.some((p) => p.error);
-    const reason = failed
-      ? 'skipped: tools/list failed before any tool arrived'
-      : 'skipped: the server lists no tools';
-    return { outcome: { status: 'skipped', reason } };
-  }
+  if (t.tools.length === 0) return { outcome: notApplicable('skipped: the server lists no tools') };
   return { entries: toolEntries(t) };
 }
 
+/**
+ * A tools check that found nothing wrong: a pass when the whole list arrived; when a later page
+ * failed, the tools that did arrive were fine but the rest are unknown, which is not a pass.
+ */
+export function passUnlessPartial(t: Transcript, message: string): Outcome<never> {
+  if (listingComplete(t)) return pass(message);
+  return blocked(
+    'tools.list',
+    `skipped: the ${t.tools.length} tools that arrived are fine, but tools/list failed before the rest (see tools.list)`,
+    VERIFY.tools,
+  );
+}
+
 /** One problem of one tool, as a check found it. */
-export interface ToolFinding {
+export interface ToolFinding<Code extends string = string> {
   entry: ToolEntry;
-  code: string;
+  code: Code;
   severity: Severity;
   detail: string;
 }
@@ -171,20 +178,20 @@ export const itemOf = (entry: ToolEntry, detail: string): FindingItem => ({
  * important kind (`codes` lists them in order), one item per finding, and a message that counts the
  * tools and names them ("2 of 7 tools have invalid input schemas: search, fetch").
  */
-export function toolFindingsOutcome(
-  findings: readonly ToolFinding[],
+export function toolFindingsOutcome<Code extends string>(
+  findings: readonly ToolFinding<Code>[],
   total: number,
   options: {
-    codes: readonly string[];
+    /** In order of importance: the outcome carries the first one the worst findings have. */
+    codes: readonly [Code, ...Code[]];
     /** The predicate after "N of M tools", singular and plural. */
     verb: { one: string; many: string };
-    fix?: (code: string) => string | undefined;
+    fix?: (code: Code) => string | undefined;
   },
-): Outcome {
+): Outcome<Code> {
   const severity = worstSeverity(findings.map((f) => f.severity));
   const worst = findings.filter((f) => f.severity === severity);
-  const code =
-    options.codes.find((c) => worst.some((f) => f.code === c)) ?? worst[0]?.code ?? 'tool-problem';
+  const code = options.codes.find((c) => worst.some((f) => f.code === c)) ?? options.codes[0];
   const entries = [...new Map(findings.map((f) => [f.entry.index, f.entry])).values()];
   const count = entries.length;
   const verb = count === 1 ? options.verb.one : options.verb.many;

@@ -1,3 +1,4 @@
+import { isRecord } from '@/lib/json/is-record';
 import Ajv from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
@@ -5,7 +6,6 @@ import type { Severity, Transcript } from '@/lib/report/schema';
 import {
   canonicalJson,
   describeValue,
-  isRecord,
   worstSeverity,
   type ToolEntry,
   type ToolFinding,
@@ -14,14 +14,19 @@ import {
 export type SchemaField = 'inputSchema' | 'outputSchema';
 
 /** One thing wrong with a tool's input or output schema. */
+/** Order of importance of the codes, for the result's code. */
+export const SCHEMA_CODES = [
+  'missing-schema',
+  'schema-not-object',
+  'root-not-object-type',
+  'invalid-json-schema',
+  'sdk-rejects-schema',
+  'unsupported-dialect',
+] as const;
+export type SchemaCode = (typeof SCHEMA_CODES)[number];
+
 export interface SchemaProblem {
-  code:
-    | 'missing-schema'
-    | 'schema-not-object'
-    | 'root-not-object-type'
-    | 'sdk-rejects-schema'
-    | 'invalid-json-schema'
-    | 'unsupported-dialect';
+  code: SchemaCode;
   severity: Severity;
   detail: string;
 }
@@ -250,22 +255,12 @@ export function compileBoundNote(t: Transcript, field: SchemaField): string {
     : '';
 }
 
-/** Order of importance of the codes above, for the result's code. */
-export const SCHEMA_CODES: readonly SchemaProblem['code'][] = [
-  'missing-schema',
-  'schema-not-object',
-  'root-not-object-type',
-  'invalid-json-schema',
-  'sdk-rejects-schema',
-  'unsupported-dialect',
-];
-
 /** A tool's schema problems as one finding: its worst severity, most important code, every detail. */
 export function schemaFinding(
   t: Transcript,
   entry: ToolEntry,
   field: SchemaField,
-): ToolFinding | null {
+): ToolFinding<SchemaCode> | null {
   const problems = schemaProblems(t, entry, field);
   if (!problems.length) return null;
   const severity = worstSeverity(problems.map((p) => p.severity));

@@ -81,7 +81,11 @@ describe('tools.annotations', () => {
     {
       name: 'is skipped without a session',
       t: noSession(null),
-      expected: { status: 'skipped', code: null, message: 'skipped: initialize failed' },
+      expected: {
+        status: 'skipped',
+        code: null,
+        skip: { cause: 'blocked', owner: 'connection.initialize' },
+      },
     },
   ])('$name', ({ t, expected }) => {
     expect(runCheck(check, t)).toMatchObject(expected);

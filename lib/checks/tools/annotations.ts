@@ -1,9 +1,10 @@
-import { defineCheck, pass } from '../define';
+import { isRecord } from '@/lib/json/is-record';
+import { defineCheck } from '../define';
 import { hintValue } from '../shared/tool-annotations';
 import {
   describeValue,
   everyTool,
-  isRecord,
+  passUnlessPartial,
   toolFindingsOutcome,
   toolsToCheck,
   type ToolFinding,
@@ -32,12 +33,13 @@ export default defineCheck({
   failureTitle: 'Some tools do not say whether they are read-only, or say it inconsistently',
   fix: FIXES['no-read-only-hint'],
   docs: 'https://developers.openai.com/apps-sdk/reference',
+  codes: CODES,
   run(t) {
     const checkable = toolsToCheck(t);
     if ('outcome' in checkable) return checkable.outcome;
     const { entries } = checkable;
 
-    const findings: ToolFinding[] = [];
+    const findings: ToolFinding<(typeof CODES)[number]>[] = [];
     for (const entry of entries) {
       if (!entry.fields) continue;
       const annotations = entry.fields.annotations;
@@ -88,11 +90,12 @@ export default defineCheck({
           only === 'no-read-only-hint'
             ? { one: 'has no readOnlyHint', many: 'have no readOnlyHint' }
             : { one: 'has annotations to fix', many: 'have annotations to fix' },
-        fix: (code) => FIXES[code as (typeof CODES)[number]],
+        fix: (code) => FIXES[code],
       });
     }
     const readOnly = entries.filter((e) => hintValue(e.raw, 'readOnlyHint') === true).length;
-    return pass(
+    return passUnlessPartial(
+      t,
       everyTool(entries.length, 'The tool declares readOnlyHint', 'tools declare readOnlyHint') +
         ` (${readOnly} read-only)`,
     );

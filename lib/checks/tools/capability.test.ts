@@ -67,7 +67,7 @@ describe('tools.capability', () => {
       expected: {
         status: 'skipped',
         code: null,
-        message: 'skipped: there is no initialize result to read',
+        skip: { cause: 'blocked', owner: 'connection.initialize' },
       },
     },
   ])('$name', ({ t, expected }) => {

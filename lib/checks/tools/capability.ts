@@ -1,5 +1,7 @@
-import { defineCheck, pass, skip } from '../define';
-import { describeValue, isRecord } from '../shared/tool-entries';
+import { isRecord } from '@/lib/json/is-record';
+import { defineCheck, pass } from '../define';
+import { withoutSession } from '../shared/blocked';
+import { describeValue } from '../shared/tool-entries';
 
 /** A client only asks for tools when the server declares the capability (MCP lifecycle, "Capability Negotiation"). */
 export default defineCheck({
@@ -10,10 +12,11 @@ export default defineCheck({
   failureTitle: 'The server does not declare the tools capability',
   fix: 'Declare it in the initialize result: capabilities: { tools: { listChanged: false } }. The SDK’s McpServer does this when a tool is registered before connect(); the low-level Server takes it in its options: new Server(info, { capabilities: { tools: {} } }).',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#capabilities',
+  codes: ['no-capabilities', 'missing-tools-capability', 'invalid-tools-capability'],
   run(t) {
     const result = t.mcp?.initializeResult;
     if (result === null || result === undefined)
-      return skip('skipped: there is no initialize result to read');
+      return withoutSession(t, 'there is no initialize result to read');
     const evidence = t.mcp?.initializeExchangeId ? [t.mcp.initializeExchangeId] : [];
     const listed =
       t.tools.length > 0

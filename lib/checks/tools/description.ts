@@ -1,8 +1,9 @@
-import { defineCheck, pass } from '../define';
+import { defineCheck } from '../define';
 import {
   describeValue,
   everyTool,
   quote,
+  passUnlessPartial,
   toolFindingsOutcome,
   toolsToCheck,
   type ToolFinding,
@@ -29,12 +30,13 @@ export default defineCheck({
   failureTitle: 'Some tools have a missing, short or very long description',
   fix: `Describe each tool in one or two sentences (${MIN_DESCRIPTION}–${MAX_DESCRIPTION} characters) that say when to use it, e.g. "Use this when the user asks to find pages in the product docs."`,
   docs: 'https://developers.openai.com/apps-sdk/plan/tools',
+  codes: CODES,
   run(t) {
     const checkable = toolsToCheck(t);
     if ('outcome' in checkable) return checkable.outcome;
     const { entries } = checkable;
 
-    const findings: ToolFinding[] = [];
+    const findings: ToolFinding<(typeof CODES)[number]>[] = [];
     for (const entry of entries) {
       if (!entry.fields) continue;
       const description = entry.fields.description;
@@ -86,7 +88,8 @@ export default defineCheck({
             : undefined,
       });
     }
-    return pass(
+    return passUnlessPartial(
+      t,
       everyTool(
         entries.length,
         `The tool has a description of ${MIN_DESCRIPTION}–${MAX_DESCRIPTION} characters`,

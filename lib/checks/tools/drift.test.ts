@@ -91,7 +91,7 @@ describe('tools.drift', () => {
       t: noSession(null, { overrides: previous([search]) }),
       expected: {
         status: 'skipped',
-        message: 'skipped: tools/list did not complete in this run',
+        skip: { cause: 'blocked', owner: 'connection.initialize' },
       },
     },
     {

@@ -1,6 +1,8 @@
+import { plural } from '@/lib/text/plural';
 import { completeToolList, diffTools, toolDiffIsEmpty } from '@/lib/report/diff';
 import type { FindingItem } from '@/lib/report/schema';
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, notApplicable, pass } from '../define';
+import { withoutListing } from '../shared/blocked';
 import { listLabels } from '../shared/tool-entries';
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -19,16 +21,17 @@ export default defineCheck({
   failureTitle: 'The tool list changed since the previous run',
   fix: 'ChatGPT caches a connector’s tool metadata: press "Refresh" in the connector’s settings in ChatGPT so it sees the new list.',
   docs: 'https://developers.openai.com/apps-sdk/deploy/connect-chatgpt',
+  codes: ['tools-changed'],
   run(t) {
     const previous = t.previousTools;
-    if (!previous) return skip('skipped: no earlier run of this endpoint to compare with');
+    if (!previous) return notApplicable('skipped: no earlier run of this endpoint to compare with');
     const tools = completeToolList(t);
-    if (!tools) return skip('skipped: tools/list did not complete in this run');
+    if (!tools) return withoutListing(t, 'this run has no complete tool list to compare');
 
     const diff = diffTools(previous.tools, tools);
     const since = `the run of ${day(previous.startedAt)}`;
     if (toolDiffIsEmpty(diff)) {
-      return pass(`The same ${tools.length} tool${tools.length === 1 ? '' : 's'} as in ${since}`);
+      return pass(`The same ${plural(tools.length, 'tool')} as in ${since}`);
     }
     const evidence = (t.listing?.pages ?? []).flatMap((p) => (p.exchangeId ? [p.exchangeId] : []));
     const items: FindingItem[] = [

@@ -1,27 +1,30 @@
-import type { CheckDefinition } from '../define';
 import annotations from './annotations';
 import capability from './capability';
 import description from './description';
 import drift from './drift';
+import expected from './expected';
 import inputSchema from './input-schema';
 import invocationText from './invocation-text';
 import list from './list';
 import listChanged from './list-changed';
+import minCount from './min-count';
 import name from './name';
 import nonempty from './nonempty';
 import outputSchema from './output-schema';
 
 /** The Tools row's checks, sorted by id. */
-export const TOOLS_CHECKS: CheckDefinition[] = [
+export const TOOLS_CHECKS = [
   annotations,
   capability,
   description,
   drift,
+  expected,
   inputSchema,
   invocationText,
   list,
   listChanged,
+  minCount,
   name,
   nonempty,
   outputSchema,
-];
+] as const;

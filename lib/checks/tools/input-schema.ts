@@ -1,7 +1,13 @@
-import { defineCheck, pass } from '../define';
-import { compileBoundNote, schemaFinding, SCHEMA_CODES } from '../shared/tool-schema';
+import { defineCheck } from '../define';
+import {
+  compileBoundNote,
+  schemaFinding,
+  SCHEMA_CODES,
+  type SchemaCode,
+} from '../shared/tool-schema';
 import {
   everyTool,
+  passUnlessPartial,
   toolFindingsOutcome,
   toolsToCheck,
   type ToolFinding,
@@ -20,12 +26,13 @@ export default defineCheck({
   failureTitle: 'Some tools have a missing or invalid input schema',
   fix: 'Give each tool an inputSchema that is a valid JSON Schema 2020-12 object schema, e.g. { "type": "object", "properties": { "query": { "type": "string" } }, "required": ["query"] }; a tool without arguments uses { "type": "object", "additionalProperties": false }.',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#tool',
+  codes: SCHEMA_CODES,
   run(t) {
     const checkable = toolsToCheck(t);
     if ('outcome' in checkable) return checkable.outcome;
     const { entries } = checkable;
 
-    const findings: ToolFinding[] = [];
+    const findings: ToolFinding<SchemaCode>[] = [];
     for (const entry of entries) {
       const finding = schemaFinding(t, entry, 'inputSchema');
       if (finding) findings.push(finding);
@@ -42,7 +49,8 @@ export default defineCheck({
               : undefined,
       });
     }
-    return pass(
+    return passUnlessPartial(
+      t,
       everyTool(
         entries.length,
         'The input schema is a valid object schema',

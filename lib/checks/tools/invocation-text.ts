@@ -1,12 +1,15 @@
-import { defineCheck, pass, skip } from '../define';
+import { isRecord } from '@/lib/json/is-record';
+import { defineCheck, notApplicable } from '../define';
 import {
   describeValue,
-  isRecord,
   quote,
+  passUnlessPartial,
   toolFindingsOutcome,
   toolsToCheck,
   type ToolFinding,
 } from '../shared/tool-entries';
+
+const CODES = ['invocation-text-too-long', 'invocation-text-not-string'] as const;
 
 /** Apps SDK reference, tool descriptor `_meta`: both status texts are limited to 64 characters. */
 export const MAX_INVOCATION_TEXT = 64;
@@ -21,13 +24,14 @@ export default defineCheck({
   failureTitle: 'Some tool status texts are too long or not text',
   fix: `Keep _meta["openai/toolInvocation/invoking"] and _meta["openai/toolInvocation/invoked"] to ${MAX_INVOCATION_TEXT} characters or fewer, e.g. "Searching the docs…" and "Found matching pages".`,
   docs: 'https://developers.openai.com/apps-sdk/reference',
+  codes: CODES,
   run(t) {
     const checkable = toolsToCheck(t);
     if ('outcome' in checkable) return checkable.outcome;
     const { entries } = checkable;
 
     let declaring = 0;
-    const findings: ToolFinding[] = [];
+    const findings: ToolFinding<(typeof CODES)[number]>[] = [];
     for (const entry of entries) {
       const meta = entry.fields?._meta;
       if (!isRecord(meta)) continue;
@@ -56,17 +60,19 @@ export default defineCheck({
       }
     }
 
-    if (!declaring) return skip('skipped: no tool sets openai/toolInvocation status texts');
+    if (!declaring)
+      return notApplicable('skipped: no tool sets openai/toolInvocation status texts');
     if (findings.length) {
       return toolFindingsOutcome(findings, entries.length, {
-        codes: ['invocation-text-too-long', 'invocation-text-not-string'],
+        codes: CODES,
         verb: {
           one: 'has a status text ChatGPT cannot show',
           many: 'have status texts ChatGPT cannot show',
         },
       });
     }
-    return pass(
+    return passUnlessPartial(
+      t,
       `The status texts of ${declaring} tool${declaring === 1 ? '' : 's'} fit in ${MAX_INVOCATION_TEXT} characters`,
     );
   },

@@ -72,18 +72,18 @@ describe('tools.list-changed', () => {
       },
     },
     {
-      name: 'is skipped when the second listing was not made',
-      t: transcript(listedTools([a])),
+      name: 'is skipped when the second listing failed',
+      t: transcript(listedTools([a], { relist: null })),
       expected: {
         status: 'skipped',
         code: null,
-        message: 'skipped: the second tools/list was not made or failed',
+        skip: { cause: 'blocked', owner: 'tools.list' },
       },
     },
     {
       name: 'is skipped without a listing',
       t: noSession(null),
-      expected: { status: 'skipped', message: 'skipped: tools/list did not complete' },
+      expected: { status: 'skipped', skip: { cause: 'blocked', owner: 'connection.initialize' } },
     },
   ])('$name', ({ t, expected }) => {
     expect(runCheck(check, t)).toMatchObject(expected);

@@ -1,5 +1,7 @@
-import { defineCheck, pass, skip } from '../define';
-import { canonicalJson, isRecord, listLabels, toolLabel } from '../shared/tool-entries';
+import { isRecord } from '@/lib/json/is-record';
+import { blocked, defineCheck, pass } from '../define';
+import { VERIFY, listingComplete, withoutListing } from '../shared/blocked';
+import { canonicalJson, listLabels, toolLabel } from '../shared/tool-entries';
 import type { FindingItem } from '@/lib/report/schema';
 
 /** Compared fields, in the order a difference is reported. */
@@ -44,12 +46,18 @@ export default defineCheck({
   failureTitle: 'The tool list changed within one run, and the server does not announce changes',
   fix: 'Keep the tool list the same for every call, or declare capabilities: { tools: { listChanged: true } } and send notifications/tools/list_changed when it changes. Then press "Refresh" in ChatGPT’s connector settings.',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#list-changed-notification',
+  codes: ['changed-without-list-changed'],
   run(t) {
     const listing = t.listing;
     const firstPage = listing?.pages[0];
-    if (!listing || !firstPage || firstPage.error)
-      return skip('skipped: tools/list did not complete');
-    if (!listing.relist) return skip('skipped: the second tools/list was not made or failed');
+    if (!listing || !firstPage || !listingComplete(t)) return withoutListing(t);
+    if (!listing.relist) {
+      return blocked(
+        'tools.list',
+        'skipped: the second tools/list, made to compare, failed',
+        VERIFY.tools,
+      );
+    }
 
     const first = t.tools.slice(0, firstPage.count);
     const before = keyed(first);

@@ -205,7 +205,11 @@ describe('tools.list', () => {
     {
       name: 'is skipped when tools/list was never called',
       t: noSession(null),
-      expected: { status: 'skipped', code: null, message: 'skipped: initialize failed' },
+      expected: {
+        status: 'skipped',
+        code: null,
+        skip: { cause: 'blocked', owner: 'connection.initialize' },
+      },
     },
   ])('$name', ({ t, expected }) => {
     expect(runCheck(check, t)).toMatchObject(expected);

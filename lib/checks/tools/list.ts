@@ -1,5 +1,8 @@
+import { ProbeErrorCode } from '@/lib/report/schema-base';
+import { plural } from '@/lib/text/plural';
 import { findReply } from '@/lib/report/jsonrpc';
-import { defineCheck, pass, skip } from '../define';
+import { defineCheck, pass } from '../define';
+import { withoutSession } from '../shared/blocked';
 import { exchangeById } from '../shared/exchanges';
 import {
   describeValue,
@@ -36,12 +39,17 @@ export default defineCheck({
   failureTitle: 'tools/list does not return a usable list',
   fix: LIST_FIX,
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#listing-tools',
+  codes: [
+    'method-not-found',
+    'list-timeout',
+    'list-failed',
+    'cursor-loop',
+    'listing-unbounded',
+    'malformed-tools',
+  ],
   run(t) {
     const listing = t.listing;
-    if (!listing) {
-      const step = t.steps.find((s) => s.id === 'tools');
-      return skip(step?.status === 'skipped' ? step.summary : 'skipped: tools/list was not called');
-    }
+    if (!listing) return withoutSession(t, 'tools/list was not sent');
 
     const failedAt = listing.pages.findIndex((p) => p.error);
     const failed = listing.pages[failedAt];
@@ -54,7 +62,7 @@ export default defineCheck({
         ? `JSON-RPC error ${String(rpcError.code)} ${quote(String(rpcError.message), 200)}`
         : failed.error.message;
       const notFound = rpcError?.code === METHOD_NOT_FOUND;
-      const timedOut = !rpcError && failed.error.code === 'timeout';
+      const timedOut = !rpcError && failed.error.code === ProbeErrorCode.Timeout;
       return {
         status: 'fail',
         code: notFound ? 'method-not-found' : timedOut ? 'list-timeout' : 'list-failed',
@@ -75,7 +83,7 @@ export default defineCheck({
       return {
         status: 'fail',
         code: looped ? 'cursor-loop' : 'listing-unbounded',
-        message: `tools/list did not finish after ${listing.pages.length} page${listing.pages.length === 1 ? '' : 's'} and ${t.tools.length} tools: ${listing.stoppedEarly}`,
+        message: `tools/list did not finish after ${plural(listing.pages.length, 'page')} and ${plural(t.tools.length, 'tool')}: ${listing.stoppedEarly}`,
         evidence: listing.pages.flatMap((p) => (p.exchangeId ? [p.exchangeId] : [])),
         fix: looped
           ? 'Return a new nextCursor for each page and none on the last page: the server sent back a cursor it had already sent, so a client pages forever.'
@@ -84,7 +92,7 @@ export default defineCheck({
     }
 
     const entries = toolEntries(t);
-    const findings: ToolFinding[] = [];
+    const findings: ToolFinding<'malformed-tools'>[] = [];
     for (const entry of entries) {
       if (!entry.fields) {
         findings.push({
@@ -120,7 +128,7 @@ export default defineCheck({
 
     const pages = listing.pages.length;
     return pass(
-      `tools/list returned ${t.tools.length} tool${t.tools.length === 1 ? '' : 's'} in ${pages} page${pages === 1 ? '' : 's'}`,
+      `tools/list returned ${plural(t.tools.length, 'tool')} in ${plural(pages, 'page')}`,
     );
   },
 });

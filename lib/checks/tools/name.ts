@@ -1,9 +1,10 @@
 import { validateToolName } from '@modelcontextprotocol/sdk/shared/toolNameValidation.js';
-import { defineCheck, pass } from '../define';
+import { defineCheck } from '../define';
 import {
   describeValue,
   everyTool,
   quote,
+  passUnlessPartial,
   toolFindingsOutcome,
   toolsToCheck,
   type ToolFinding,
@@ -27,6 +28,7 @@ export default defineCheck({
   failureTitle: 'Some tool names are missing, duplicated or malformed',
   fix: 'Rename the tools: each name unique, 1–128 characters, only A-Z a-z 0-9 _ - . (for example search_docs or admin.tools.list).',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#tool-names',
+  codes: CODES,
   run(t) {
     const checkable = toolsToCheck(t);
     if ('outcome' in checkable) return checkable.outcome;
@@ -40,7 +42,7 @@ export default defineCheck({
       else byName.set(entry.name, [entry.index]);
     }
 
-    const findings: ToolFinding[] = [];
+    const findings: ToolFinding<(typeof CODES)[number]>[] = [];
     for (const entry of entries) {
       const raw = entry.fields?.name;
       if (entry.name === null) {
@@ -93,7 +95,8 @@ export default defineCheck({
         verb: { one: 'has a name problem', many: 'have name problems' },
       });
     }
-    return pass(
+    return passUnlessPartial(
+      t,
       everyTool(
         entries.length,
         'The tool name is unique and well-formed',

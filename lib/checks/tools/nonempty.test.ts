@@ -39,12 +39,12 @@ describe('tools.nonempty', () => {
           relist: null,
         },
       }),
-      expected: { status: 'skipped', code: null, message: 'skipped: tools/list did not complete' },
+      expected: { status: 'skipped', code: null, skip: { cause: 'blocked', owner: 'tools.list' } },
     },
     {
       name: 'is skipped without a session',
       t: noSession(null),
-      expected: { status: 'skipped', message: 'skipped: tools/list did not complete' },
+      expected: { status: 'skipped', skip: { cause: 'blocked', owner: 'connection.initialize' } },
     },
   ])('$name', ({ t, expected }) => {
     expect(runCheck(check, t)).toMatchObject(expected);

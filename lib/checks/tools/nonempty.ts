@@ -1,4 +1,6 @@
-import { defineCheck, pass, skip } from '../define';
+import { plural } from '@/lib/text/plural';
+import { defineCheck, pass } from '../define';
+import { listingComplete, withoutListing } from '../shared/blocked';
 
 /** ChatGPT shows a connector with no tools as connected but useless. */
 export default defineCheck({
@@ -9,9 +11,9 @@ export default defineCheck({
   failureTitle: 'The server lists no tools',
   fix: 'Register your tools on the server before it accepts connections (server.registerTool(...)), then refresh the connector in ChatGPT.',
   docs: 'https://developers.openai.com/apps-sdk/build/mcp-server',
+  codes: ['no-tools'],
   run(t) {
-    if (!t.listing || t.listing.pages.some((p) => p.error))
-      return skip('skipped: tools/list did not complete');
+    if (!t.listing || !listingComplete(t)) return withoutListing(t);
     if (t.tools.length === 0) {
       return {
         status: 'fail',
@@ -20,6 +22,6 @@ export default defineCheck({
         evidence: t.listing.pages.flatMap((p) => (p.exchangeId ? [p.exchangeId] : [])),
       };
     }
-    return pass(`${t.tools.length} tool${t.tools.length === 1 ? '' : 's'} listed`);
+    return pass(`${plural(t.tools.length, 'tool')} listed`);
   },
 });

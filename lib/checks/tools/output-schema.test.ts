@@ -75,7 +75,7 @@ describe('tools.output-schema', () => {
     {
       name: 'is skipped without a session',
       t: noSession(null),
-      expected: { status: 'skipped', message: 'skipped: initialize failed' },
+      expected: { status: 'skipped', skip: { cause: 'blocked', owner: 'connection.initialize' } },
     },
   ])('$name', ({ t, expected }) => {
     expect(runCheck(check, t)).toMatchObject(expected);

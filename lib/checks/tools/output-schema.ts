@@ -1,7 +1,13 @@
-import { defineCheck, pass, skip } from '../define';
-import { compileBoundNote, schemaFinding, SCHEMA_CODES } from '../shared/tool-schema';
+import { defineCheck, notApplicable } from '../define';
+import {
+  compileBoundNote,
+  schemaFinding,
+  SCHEMA_CODES,
+  type SchemaCode,
+} from '../shared/tool-schema';
 import {
   everyTool,
+  passUnlessPartial,
   toolFindingsOutcome,
   toolsToCheck,
   type ToolFinding,
@@ -20,15 +26,16 @@ export default defineCheck({
   failureTitle: 'Some tools have an invalid output schema',
   fix: 'Make outputSchema a valid JSON Schema 2020-12 object schema describing structuredContent, e.g. { "type": "object", "properties": { "results": { "type": "array" } } }, or leave it out.',
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#output-schema',
+  codes: SCHEMA_CODES,
   run(t) {
     const checkable = toolsToCheck(t);
     if ('outcome' in checkable) return checkable.outcome;
     const declaring = checkable.entries.filter(
       (e) => e.fields && e.fields.outputSchema !== undefined,
     );
-    if (!declaring.length) return skip('skipped: no tool declares an outputSchema');
+    if (!declaring.length) return notApplicable('skipped: no tool declares an outputSchema');
 
-    const findings: ToolFinding[] = [];
+    const findings: ToolFinding<SchemaCode>[] = [];
     for (const entry of declaring) {
       const finding = schemaFinding(t, entry, 'outputSchema');
       if (finding) findings.push(finding);
@@ -43,7 +50,8 @@ export default defineCheck({
             : undefined,
       });
     }
-    return pass(
+    return passUnlessPartial(
+      t,
       everyTool(
         declaring.length,
         'The output schema is a valid object schema',

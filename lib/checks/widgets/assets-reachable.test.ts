@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../define';
 import check from './assets-reachable';
-import { URI, asset, noWidgetRun, widget, widgetRun } from './shared/testing';
+import { URI, asset, noWidgetRun, read, widget, widgetRun } from './shared/testing';
 
 const fetched = (
   status: number | null,
@@ -34,17 +34,39 @@ describe('widgets.assets-reachable', () => {
     });
   });
 
-  it('passes (nothing to ask) when the templates load no asset, or only unfetched ones', () => {
+  it('does not apply when the templates load no asset', () => {
     expect(runCheck(check, widgetRun({ widgets: [widget({ assets: [] })] }))).toMatchObject({
-      status: 'pass',
-      message: 'No external asset to ask',
+      status: 'skipped',
+      skip: { cause: 'not-applicable' },
     });
+  });
+
+  it('is blocked, not passed, when an asset could not be asked', () => {
+    const unasked = asset({
+      fetch: null,
+      scope: 'private',
+      skipped: 'not fetched: a private address',
+    });
+    expect(runCheck(check, widgetRun({ widgets: [widget({ assets: [unasked] })] }))).toMatchObject({
+      status: 'skipped',
+      skip: { cause: 'blocked', owner: 'widgets.external-assets' },
+      message: expect.stringContaining('not fetched: a private address'),
+    });
+  });
+
+  it('is blocked, not passed, when the template could not be read', () => {
     expect(
       runCheck(
         check,
-        widgetRun({ widgets: [widget({ assets: [asset({ fetch: null, scope: 'private' })] })] }),
-      ).status,
-    ).toBe('pass');
+        widgetRun({
+          widgets: [widget({ assets: [] })],
+          templates: [read({ content: null, error: { code: 'failed', message: 'y' } })],
+        }),
+      ),
+    ).toMatchObject({
+      status: 'skipped',
+      skip: { cause: 'blocked', owner: 'widgets.resource-read' },
+    });
   });
 
   it('fails on a 404, naming the URL and status', () => {

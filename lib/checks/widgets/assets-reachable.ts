@@ -1,6 +1,17 @@
+import { plural } from '@/lib/text/plural';
 import type { FindingItem } from '@/lib/report/schema';
-import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, plural, renderedTemplates, widgetsOf } from './shared/context';
+import { blocked, defineCheck, notApplicable } from '../define';
+import { VERIFY } from '../shared/blocked';
+import {
+  DOCS,
+  isOutcome,
+  listed,
+  passUnlessUnread,
+  readTemplates,
+  widgetsOf,
+} from './shared/context';
+
+const CODES = ['unreachable', 'bad-status'] as const;
 
 /** An asset that does not answer leaves the widget blank or half-styled; the probe asked each one (HEAD, bounded). */
 export default defineCheck({
@@ -11,16 +22,24 @@ export default defineCheck({
   failureTitle: 'A widget asset does not answer',
   fix: 'Deploy the assets the template references (check the build output paths and the CDN), and make sure they answer 200 to anonymous requests.',
   docs: DOCS.appsCustomUx,
+  codes: CODES,
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const items: FindingItem[] = [];
     let asked = 0;
-    let code: string | null = null;
-    for (const { uri, widgets } of renderedTemplates(found.probe)) {
+    let code: (typeof CODES)[number] | null = null;
+    const { read, unread } = readTemplates(found.probe);
+    const unasked: string[] = [];
+    for (const { uri, widgets } of read) {
       for (const asset of widgets[0]?.assets ?? []) {
         const fetched = asset.fetch;
-        if (!fetched) continue;
+        if (!fetched) {
+          // Relative and non-http references are not fetched from anywhere: widgets.external-assets judges them.
+          if (asset.url?.startsWith('http'))
+            unasked.push(`${asset.url} (${asset.skipped ?? 'not asked'})`);
+          continue;
+        }
         asked++;
         const evidence = fetched.exchangeIds;
         const url = asset.url ?? asset.ref;
@@ -41,9 +60,19 @@ export default defineCheck({
         }
       }
     }
-    if (asked === 0) return pass('No external asset to ask');
-    if (items.length === 0 || code === null)
-      return pass(`${plural(asked, 'external asset')} answered`);
+    if (items.length === 0 || code === null) {
+      if (unasked.length) {
+        return blocked(
+          'widgets.external-assets',
+          `skipped: ${plural(unasked.length, 'asset')} could not be asked: ${listed(unasked, 2)}`,
+          VERIFY.connection,
+        );
+      }
+      if (asked === 0 && unread.length === 0) {
+        return notApplicable('skipped: no widget template references an external asset');
+      }
+      return passUnlessUnread(unread, read.length, `${plural(asked, 'external asset')} answered`);
+    }
     return {
       status: 'fail',
       code,

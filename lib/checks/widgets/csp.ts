@@ -1,14 +1,17 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { isValidSource } from '@/lib/widgets/csp';
-import { defineCheck, pass } from '../define';
+import { defineCheck } from '../define';
 import {
   DOCS,
   isOutcome,
   listed,
   readEvidence,
-  renderedTemplates,
+  passUnlessUnread,
+  readTemplates,
   widgetsOf,
 } from './shared/context';
+
+const CODES = ['no-csp', 'invalid-csp'] as const;
 
 /**
  * Without declared domains a host applies its restrictive default (SEP-1865: nothing external),
@@ -23,12 +26,14 @@ export default defineCheck({
   failureTitle: 'A widget loads from other origins without a usable CSP',
   fix: 'Declare the origins on the resources/read content: _meta.ui.csp = { resourceDomains: ["https://cdn.example.com"], connectDomains: ["https://api.example.com"] } (and openai/widgetCSP with resource_domains / connect_domains for the Apps SDK). Use origins like https://cdn.example.com, not "*" or paths with wildcards.',
   docs: DOCS.extApps,
+  codes: CODES,
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const items: FindingItem[] = [];
-    let code: string | null = null;
-    for (const { uri, widgets, read } of renderedTemplates(found.probe)) {
+    let code: (typeof CODES)[number] | null = null;
+    const templates = readTemplates(found.probe);
+    for (const { uri, widgets, read } of templates.read) {
       const widget = widgets[0];
       if (!widget) continue;
       const evidence = readEvidence(read);
@@ -63,7 +68,11 @@ export default defineCheck({
       }
     }
     if (items.length === 0 || code === null)
-      return pass('Every widget that loads from other origins declares them');
+      return passUnlessUnread(
+        templates.unread,
+        templates.read.length,
+        'Every widget that loads from other origins declares them',
+      );
     return {
       status: 'fail',
       code,

@@ -14,6 +14,7 @@ export default defineCheck({
   failureTitle: 'A tool’s widget declarations name different templates',
   fix: 'Point _meta.ui.resourceUri and _meta["openai/outputTemplate"] at the same ui:// resource (served as text/html;profile=mcp-app), or drop the older key.',
   docs: DOCS.appsMcpApps,
+  codes: ['different-uris'],
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;

@@ -19,16 +19,19 @@ describe('widgets.domain', () => {
     expect(r.items[0]).toMatchObject({ subject: URI });
   });
 
-  it('says nothing about a template that could not be read', () => {
+  it('is blocked on a template that could not be read, never a pass', () => {
     expect(
       runCheck(
         check,
         widgetRun({
           widgets: [widget({ domain: [] })],
-          templates: [read({ content: null, error: { code: 'x', message: 'y' } })],
+          templates: [read({ content: null, error: { code: 'failed', message: 'y' } })],
         }),
-      ).status,
-    ).toBe('pass');
+      ),
+    ).toMatchObject({
+      status: 'skipped',
+      skip: { cause: 'blocked', owner: 'widgets.resource-read' },
+    });
   });
 
   it('is skipped without widgets', () => {

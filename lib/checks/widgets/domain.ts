@@ -1,11 +1,12 @@
 import type { FindingItem } from '@/lib/report/schema';
-import { defineCheck, pass } from '../define';
+import { defineCheck } from '../define';
 import {
   DOCS,
   isOutcome,
   listed,
   readEvidence,
-  renderedTemplates,
+  passUnlessUnread,
+  readTemplates,
   widgetsOf,
 } from './shared/context';
 
@@ -21,12 +22,13 @@ export default defineCheck({
   failureTitle: 'Some widgets declare no domain',
   fix: 'Set _meta.ui.domain (and _meta["openai/widgetDomain"] for the Apps SDK) on the resources/read content, in the format the host documents (ChatGPT: your origin, e.g. "https://app.example.com"). It is needed to publish the app.',
   docs: DOCS.appsReference,
+  codes: ['no-domain'],
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const items: FindingItem[] = [];
-    for (const { uri, widgets, read, tools } of renderedTemplates(found.probe)) {
-      if (!read?.content) continue;
+    const templates = readTemplates(found.probe);
+    for (const { uri, widgets, read, tools } of templates.read) {
       if ((widgets[0]?.domain.length ?? 0) === 0) {
         items.push({
           subject: uri,
@@ -35,7 +37,12 @@ export default defineCheck({
         });
       }
     }
-    if (items.length === 0) return pass('Every widget template declares its domain');
+    if (items.length === 0)
+      return passUnlessUnread(
+        templates.unread,
+        templates.read.length,
+        'Every widget template declares its domain',
+      );
     return {
       status: 'fail',
       code: 'no-domain',

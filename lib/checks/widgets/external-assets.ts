@@ -1,15 +1,19 @@
+import { plural } from '@/lib/text/plural';
 import type { FindingItem } from '@/lib/report/schema';
 import { cspAllows, effectiveCsp } from '@/lib/widgets/csp';
-import { defineCheck, pass } from '../define';
+import { defineCheck } from '../define';
 import {
   DOCS,
   isOutcome,
   listed,
-  plural,
   readEvidence,
-  renderedTemplates,
+  passUnlessUnread,
+  readTemplates,
   widgetsOf,
 } from './shared/context';
+
+const CODES = ['local-host', 'not-in-csp', 'relative-url'] as const;
+type Code = (typeof CODES)[number];
 
 /**
  * ChatGPT loads a widget's assets from the user's browser, inside a CSP sandbox: an asset on
@@ -24,13 +28,15 @@ export default defineCheck({
   failureTitle: 'A widget loads assets ChatGPT cannot load',
   fix: 'Serve scripts, styles, images and fonts from a public HTTPS origin (or inline them), and list that origin in _meta.ui.csp.resourceDomains (and openai/widgetCSP.resource_domains). Build your bundle before deploying: a localhost URL is your dev server.',
   docs: DOCS.extApps,
+  codes: CODES,
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const items: FindingItem[] = [];
-    const codes = new Set<string>();
+    const codes = new Set<Code>();
     let total = 0;
-    for (const { uri, widgets, read } of renderedTemplates(found.probe)) {
+    const templates = readTemplates(found.probe);
+    for (const { uri, widgets, read } of templates.read) {
       const widget = widgets[0];
       if (!widget) continue;
       const csp = effectiveCsp(widget.csp, widget.standards);
@@ -62,13 +68,19 @@ export default defineCheck({
       }
     }
     if (items.length === 0)
-      return pass(
+      return passUnlessUnread(
+        templates.unread,
+        templates.read.length,
         total
           ? `${plural(total, 'external asset')}, all public and allowed by the CSP`
           : 'The widget templates load no external assets',
       );
     const local = codes.has('local-host');
-    const code = local ? 'local-host' : codes.has('not-in-csp') ? 'not-in-csp' : 'relative-url';
+    const code: Code = local
+      ? 'local-host'
+      : codes.has('not-in-csp')
+        ? 'not-in-csp'
+        : 'relative-url';
     const first = items.find((i) => (local ? i.detail.includes('cannot reach') : true)) ?? items[0];
     return {
       status: 'fail',

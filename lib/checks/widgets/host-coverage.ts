@@ -14,6 +14,7 @@ export default defineCheck({
   failureTitle: 'Some widgets render only in some hosts',
   fix: 'Declare _meta.ui.resourceUri (MCP Apps), served as text/html;profile=mcp-app: ChatGPT, Claude and other MCP Apps hosts all read it. Keep _meta["openai/outputTemplate"] set to the same URI for older ChatGPT clients if you like.',
   docs: DOCS.extApps,
+  codes: ['deprecated-key', 'apps-sdk-only'],
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;

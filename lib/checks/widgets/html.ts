@@ -1,14 +1,17 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { extractAssets } from '@/lib/widgets/html-assets';
-import { defineCheck, pass } from '../define';
+import { defineCheck } from '../define';
 import {
   DOCS,
   isOutcome,
   listed,
   readEvidence,
-  renderedTemplates,
+  passUnlessUnread,
+  readTemplates,
   widgetsOf,
 } from './shared/context';
+
+const CODES = ['too-large', 'empty', 'not-html'] as const;
 
 /** Hosts enforce a size limit on templates; 5 MB is the ceiling this check holds them to. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -34,16 +37,20 @@ export default defineCheck({
   failureTitle: 'A widget template is not a usable HTML document',
   fix: 'Return the built HTML document itself (<!doctype html><html>…<script>…</script></html>), under 5 MB; inline or reference your bundle rather than returning JSON, a URL or an empty string.',
   docs: DOCS.extApps,
+  codes: CODES,
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const items: FindingItem[] = [];
-    let code: string | null = null;
-    let checked = 0;
-    for (const { uri, read } of renderedTemplates(found.probe)) {
-      const content = read?.content;
-      if (!content || content.html === null) continue;
-      checked++;
+    let code: (typeof CODES)[number] | null = null;
+    const templates = readTemplates(found.probe);
+    for (const { uri, read } of templates.read) {
+      const { content } = read;
+      if (content.html === null) {
+        // A blob that is not text: widgets.resource-read reports it.
+        templates.unread.push({ uri, tools: [], widgets: [], read });
+        continue;
+      }
       const evidence = readEvidence(read);
       if (content.bytes > MAX_TEMPLATE_BYTES) {
         code ??= 'too-large';
@@ -72,10 +79,10 @@ export default defineCheck({
       }
     }
     if (items.length === 0 || code === null)
-      return pass(
-        checked
-          ? 'Every widget template is an HTML document'
-          : 'No widget template content to check',
+      return passUnlessUnread(
+        templates.unread,
+        templates.read.length - templates.unread.length,
+        'Every widget template is an HTML document',
       );
     return {
       status: 'fail',

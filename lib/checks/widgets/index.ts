@@ -1,4 +1,3 @@
-import type { CheckDefinition } from '../define';
 import assetsReachable from './assets-reachable';
 import csp from './csp';
 import declarationsAgree from './declarations-agree';
@@ -12,7 +11,7 @@ import resourceRead from './resource-read';
 import templateUri from './template-uri';
 
 /** The Widget row's checks, sorted by id. */
-export const WIDGETS_CHECKS: CheckDefinition[] = [
+export const WIDGETS_CHECKS = [
   assetsReachable,
   csp,
   declarationsAgree,
@@ -24,4 +23,4 @@ export const WIDGETS_CHECKS: CheckDefinition[] = [
   resourceListed,
   resourceRead,
   templateUri,
-];
+] as const;

@@ -1,14 +1,17 @@
 import type { FindingItem } from '@/lib/report/schema';
 import { APPS_SDK_MIME, MCP_APPS_MIME, normalizeMime } from '@/lib/widgets/meta';
-import { defineCheck, pass } from '../define';
+import { defineCheck } from '../define';
 import {
   DOCS,
   isOutcome,
   listed,
   readEvidence,
-  renderedTemplates,
+  passUnlessUnread,
+  readTemplates,
   widgetsOf,
 } from './shared/context';
+
+const CODES = ['no-mime', 'unsupported-mime', 'mcp-apps-needs-profile'] as const;
 
 /**
  * The MIME type of the `resources/read` content decides whether a host renders it: Apps SDK
@@ -23,15 +26,20 @@ export default defineCheck({
   failureTitle: 'A widget template is served with the wrong MIME type',
   fix: 'Return the template from resources/read with mimeType "text/html;profile=mcp-app" (MCP Apps; ChatGPT renders it too) or "text/html+skybridge" (Apps SDK only) — exactly, on the content itself.',
   docs: DOCS.extApps,
+  codes: CODES,
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const items: FindingItem[] = [];
-    let code: string | null = null;
+    let code: (typeof CODES)[number] | null = null;
     let severity: 'error' | 'warning' = 'warning';
-    for (const { uri, read, widgets, tools } of renderedTemplates(found.probe)) {
-      const content = read?.content;
-      if (!content || content.encoding === 'none') continue;
+    const templates = readTemplates(found.probe);
+    for (const { uri, read, widgets, tools } of templates.read) {
+      const { content } = read;
+      if (content.encoding === 'none') {
+        templates.unread.push({ uri, tools, widgets, read });
+        continue;
+      }
       const mime = content.mimeType === null ? null : normalizeMime(content.mimeType);
       const evidence = readEvidence(read);
       if (mime !== APPS_SDK_MIME && mime !== MCP_APPS_MIME) {
@@ -73,7 +81,9 @@ export default defineCheck({
       }
     }
     if (items.length === 0 || code === null)
-      return pass(
+      return passUnlessUnread(
+        templates.unread,
+        templates.read.length - templates.unread.length,
         'Every widget template is served as text/html+skybridge or text/html;profile=mcp-app',
       );
     return {

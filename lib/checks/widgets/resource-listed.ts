@@ -1,5 +1,5 @@
 import type { FindingItem } from '@/lib/report/schema';
-import { defineCheck, pass } from '../define';
+import { blocked, defineCheck, pass } from '../define';
 import { DOCS, isOutcome, listed, renderedTemplates, widgetsOf } from './shared/context';
 
 /**
@@ -14,13 +14,23 @@ export default defineCheck({
   failureTitle: 'Some widget templates are not listed by resources/list',
   fix: 'Register each template as a resource (server.registerResource("board", "ui://widget/board.html", { mimeType: "text/html;profile=mcp-app" }, read)) so hosts can list, prefetch and review it.',
   docs: DOCS.mcpResources,
+  codes: ['list-failed', 'not-listed'],
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const { resources, resourceTemplates } = found.probe;
     const evidence = [...(resources?.exchangeIds ?? []), ...(resourceTemplates?.exchangeIds ?? [])];
     const items: FindingItem[] = [];
-    for (const template of renderedTemplates(found.probe)) {
+    const templates = renderedTemplates(found.probe);
+    // The list entry is matched when the template is read: one never read was never looked up.
+    const looked = templates.filter((template) => template.read);
+    if (looked.length === 0) {
+      return blocked(
+        'widgets.resource-read',
+        'skipped: no widget template was read (see widgets.resource-read)',
+      );
+    }
+    for (const template of looked) {
       if (template.read?.listEntry) continue;
       const why = resources?.error
         ? `resources/list failed (${resources.error.message})`

@@ -1,14 +1,17 @@
+import { plural } from '@/lib/text/plural';
 import type { FindingItem } from '@/lib/report/schema';
-import { defineCheck, pass } from '../define';
+import { blocked, defineCheck, pass } from '../define';
+import { VERIFY } from '../shared/blocked';
 import {
   DOCS,
   isOutcome,
   listed,
-  plural,
   readEvidence,
   renderedTemplates,
   widgetsOf,
 } from './shared/context';
+
+const CODES = ['read-failed', 'too-large', 'no-contents', 'bad-blob'] as const;
 
 /** A host fetches the template with `resources/read` (SEP-1865 "Resource Discovery": the resource MUST exist). */
 export default defineCheck({
@@ -19,11 +22,13 @@ export default defineCheck({
   failureTitle: 'A widget template cannot be read',
   fix: 'Register the template under exactly the URI the tool declares, and return it from resources/read as contents: [{ uri, mimeType, text: "<!doctype html>…" }].',
   docs: DOCS.extApps,
+  codes: CODES,
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;
     const items: FindingItem[] = [];
-    let code = 'read-failed';
+    let code: (typeof CODES)[number] = 'read-failed';
+    const notRead: string[] = [];
     const templates = renderedTemplates(found.probe);
     for (const { uri, read, tools } of templates) {
       const add = (detail: string) =>
@@ -32,7 +37,10 @@ export default defineCheck({
           detail: `${detail} (rendered by ${listed(tools, 10)})`,
           evidence: readEvidence(read),
         });
-      if (!read) continue;
+      if (!read) {
+        notRead.push(uri);
+        continue;
+      }
       if (read.error) {
         if (read.error.code === 'body-too-large') code = 'too-large';
         add(read.error.message);
@@ -50,10 +58,21 @@ export default defineCheck({
       }
     }
     if (items.length === 0) {
-      const read = templates.filter((x) => x.read).length;
-      if (read === 0)
-        return pass('No widget template URI could be read (see widgets.template-uri)');
-      return pass(`${plural(read, 'widget template')} read`);
+      if (notRead.length) {
+        const why = found.probe.stoppedEarly ?? 'the run ended before they were read';
+        return blocked(
+          'connection.latency',
+          `skipped: ${listed(notRead)} ${notRead.length === 1 ? 'was' : 'were'} not read: ${why}`,
+          VERIFY.time,
+        );
+      }
+      if (templates.length === 0) {
+        return blocked(
+          'widgets.template-uri',
+          'skipped: no declared template has a URI that can be read (see widgets.template-uri)',
+        );
+      }
+      return pass(`${plural(templates.length, 'widget template')} read`);
     }
     return {
       status: 'fail',

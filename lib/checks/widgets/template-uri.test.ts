@@ -74,7 +74,7 @@ describe('widgets.template-uri', () => {
     };
     expect(runCheck(check, failed)).toMatchObject({
       status: 'skipped',
-      message: 'skipped: tools/list did not complete',
+      skip: { cause: 'blocked', owner: 'tools.list' },
     });
   });
 });

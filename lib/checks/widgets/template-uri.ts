@@ -1,6 +1,7 @@
+import { plural } from '@/lib/text/plural';
 import type { FindingItem } from '@/lib/report/schema';
 import { defineCheck, pass } from '../define';
-import { DOCS, isOutcome, listed, plural, toolsEvidence, widgetsOf } from './shared/context';
+import { DOCS, isOutcome, listed, toolsEvidence, widgetsOf } from './shared/context';
 
 /** Hosts only render templates named by a `ui://` URI, read with `resources/read` (SEP-1865 "UI Resource Format"). */
 export default defineCheck({
@@ -11,6 +12,7 @@ export default defineCheck({
   failureTitle: 'A widget template is not a ui:// URI',
   fix: 'Point _meta.ui.resourceUri (and _meta["openai/outputTemplate"]) at a ui:// resource the server registers, e.g. "ui://widget/board.html", not at an https URL or a file path.',
   docs: DOCS.extApps,
+  codes: ['not-a-string', 'not-ui-scheme'],
   run(t) {
     const found = widgetsOf(t);
     if (isOutcome(found)) return found;

@@ -5,7 +5,8 @@ import {
   type AuthProbe,
   type DiscoveryAttempt,
 } from '@/lib/report/schema-auth';
-import { skip, type Outcome } from '../../define';
+import { blocked, notApplicable, type Outcome } from '../../define';
+import { blockedByHandshake } from '../../shared/blocked';
 
 export const SPEC = 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization';
 export const APPS_AUTH = 'https://developers.openai.com/apps-sdk/build/auth';
@@ -14,11 +15,22 @@ export const APPS_AUTH = 'https://developers.openai.com/apps-sdk/build/auth';
  * The auth record when authorization applies, or the skip every auth check gives: "no
  * authentication required" for an open server, the probe's reason when it could not tell.
  */
-export function authApplies(t: Transcript): { auth: AuthProbe } | { skipped: Outcome } {
+export function authApplies(t: Transcript): { auth: AuthProbe } | { skipped: Outcome<never> } {
   const step = t.steps.find((s) => s.id === 'auth');
-  if (!t.auth) return { skipped: skip(step?.summary ?? 'skipped: authorization was not probed') };
-  if (!t.auth.required) return { skipped: skip(step?.summary ?? NO_AUTH_REQUIRED) };
+  if (!t.auth) {
+    const why = step?.summary.replace(/^skipped: /, '') ?? 'authorization was not probed';
+    return { skipped: blockedByHandshake(t, why) };
+  }
+  if (!t.auth.required) return { skipped: notApplicable(step?.summary ?? NO_AUTH_REQUIRED) };
   return { auth: t.auth };
+}
+
+/** No metadata document of this kind was accepted: the check that reports why owns the cause. */
+export function withoutDocument(kind: AuthDocument['kind'], needed?: string): Outcome<never> {
+  const owner = kind === 'protected-resource' ? 'auth.protected-resource' : 'auth.server-metadata';
+  const what =
+    kind === 'protected-resource' ? 'protected resource metadata' : 'authorization server metadata';
+  return blocked(owner, `skipped: ${needed ?? `no ${what} was accepted`} (see ${owner})`);
 }
 
 /** The document a client would use: the one the SDK accepted, else the last one it rejected. */
@@ -70,13 +82,3 @@ export const FORM_LABEL: Record<DiscoveryAttempt['form'], string> = {
   oauth: 'RFC 8414',
   oidc: 'OpenID Connect',
 };
-
-/** RFC 8252 §8.3 / OAuth 2.1 §1.5: plain http is tolerated only on a loopback host. */
-export function isLoopbackHost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname === '[::1]' ||
-    /^127(\.\d{1,3}){3}$/.test(hostname) ||
-    hostname.endsWith('.localhost')
-  );
-}

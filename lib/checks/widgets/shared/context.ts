@@ -1,6 +1,13 @@
+import { plural } from '@/lib/text/plural';
 import type { Transcript } from '@/lib/report/schema';
-import type { TemplateRead, Widget, WidgetsProbe } from '@/lib/report/schema-widgets';
-import { skip, type Outcome } from '../../define';
+import type {
+  TemplateContent,
+  TemplateRead,
+  Widget,
+  WidgetsProbe,
+} from '@/lib/report/schema-widgets';
+import { blocked, notApplicable, type Outcome } from '../../define';
+import { VERIFY, listingComplete, stepSummary, withoutListing } from '../../shared/blocked';
 
 /** Documentation the widget checks link to. */
 export const DOCS = {
@@ -14,15 +21,64 @@ export const DOCS = {
 } as const;
 
 /**
- * The recorded widgets, or why the widget checks cannot run: tools/list did not complete, the
- * widget step never ran, or no tool declares a widget (the Widget row is then skipped).
+ * The recorded widgets, or why the widget checks cannot run: tools/list did not complete or the
+ * widget step never ran (blocked: the row is not verified), or no tool declares a widget (the
+ * row does not apply).
  */
-export function widgetsOf(t: Transcript): { probe: WidgetsProbe; widgets: Widget[] } | Outcome {
-  if (!t.listing || t.listing.pages.some((p) => p.error))
-    return skip('skipped: tools/list did not complete');
-  if (!t.widgets) return skip('skipped: the widget step did not run');
-  if (t.widgets.widgets.length === 0) return skip('skipped: no tool declares a widget');
+export function widgetsOf(
+  t: Transcript,
+): { probe: WidgetsProbe; widgets: Widget[] } | Outcome<never> {
+  if (!listingComplete(t)) return withoutListing(t, 'widgets are declared in the tool list');
+  if (!t.widgets) {
+    return blocked(
+      'tools.list',
+      `skipped: the widget step did not run (${stepSummary(t, 'resources') ?? 'no reason recorded'})`,
+      VERIFY.tools,
+    );
+  }
+  if (t.widgets.widgets.length === 0) return notApplicable('skipped: no tool declares a widget');
   return { probe: t.widgets, widgets: t.widgets.widgets };
+}
+
+/**
+ * The templates whose content was read, and the ones that could not be: a check that judges
+ * content only ever passes when every template it should judge was read.
+ */
+export function readTemplates(probe: WidgetsProbe): {
+  read: (RenderedTemplate & { read: TemplateRead & { content: TemplateContent } })[];
+  unread: RenderedTemplate[];
+} {
+  const read: (RenderedTemplate & { read: TemplateRead & { content: TemplateContent } })[] = [];
+  const unread: RenderedTemplate[] = [];
+  for (const template of renderedTemplates(probe)) {
+    const r = template.read;
+    if (r?.content) read.push({ ...template, read: { ...r, content: r.content } });
+    else unread.push(template);
+  }
+  return { read, unread };
+}
+
+/**
+ * The outcome of a content check that found nothing wrong: a pass when every template was read,
+ * else blocked on the templates that were not (named, with how many were read and fine).
+ */
+export function passUnlessUnread(
+  unread: readonly RenderedTemplate[],
+  checked: number,
+  passMessage: string,
+): Outcome<never> {
+  if (unread.length === 0)
+    return checked > 0
+      ? { status: 'pass', message: passMessage }
+      : notApplicable('skipped: no template content to check');
+  const fine = checked
+    ? `; the ${plural(checked, 'template')} read ${checked === 1 ? 'is' : 'are'} fine`
+    : '';
+  return blocked(
+    'widgets.resource-read',
+    `skipped: ${listed(unread.map((u) => u.uri))} could not be read (see widgets.resource-read)${fine}`,
+    VERIFY.templates,
+  );
 }
 
 export const isOutcome = (value: unknown): value is Outcome =>
@@ -60,9 +116,6 @@ export function renderedTemplates(probe: WidgetsProbe): RenderedTemplate[] {
 
 export const readEvidence = (read: TemplateRead | null): string[] =>
   read?.exchangeId ? [read.exchangeId] : [];
-
-export const plural = (n: number, word: string, words = `${word}s`): string =>
-  `${n} ${n === 1 ? word : words}`;
 
 /** `a, b and 2 more` for messages; the full list is in the items. */
 export function listed(names: readonly string[], max = 3): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Report, Transcript } from './schema';
+import type { Report, Transcript } from '@/lib/report/schema';
 
 // Lenient on purpose: the connection checks judge validity; this only picks out what to display.
 const DisplayInitSchema = z.object({
