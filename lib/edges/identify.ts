@@ -1,5 +1,5 @@
 import type { Exchange } from '@/lib/report/schema';
-import type { EdgePattern, EdgeSignature, EvidenceKind } from './signature-schema';
+import type { EdgePattern, EvidenceKind } from './signature-schema';
 import {
   firstHeader,
   headerLine,
@@ -9,7 +9,7 @@ import {
   scannedBody,
   statusText,
 } from './response-text';
-import { SIGNATURES } from './signatures';
+import { type KnownEdgeSignature, SIGNATURES } from './signatures';
 
 /** What identified the edge: the exact header line, body line, Location or status it quotes. */
 export interface Evidence {
@@ -19,7 +19,7 @@ export interface Evidence {
 }
 
 export interface EdgeMatch {
-  signature: EdgeSignature;
+  signature: KnownEdgeSignature;
   evidence: Evidence;
 }
 

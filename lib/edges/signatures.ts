@@ -54,7 +54,7 @@ const ngrok = <Name extends string>(
   asOf: AS_OF,
 });
 
-export const SIGNATURES = [
+const TABLE = [
   // ── Tunnels: the tunnel's own error page, with its code ─────────────────────────────────────
   ngrok(
     '3200',
@@ -820,4 +820,8 @@ export const SIGNATURES = [
   },
 ] as const satisfies readonly EdgeSignature[];
 
-export type EdgeSignatureId = (typeof SIGNATURES)[number]['id'];
+export type EdgeSignatureId = (typeof TABLE)[number]['id'];
+export type KnownEdgeSignature = EdgeSignature & { id: EdgeSignatureId };
+
+/** The table, in matching order. */
+export const SIGNATURES: readonly KnownEdgeSignature[] = TABLE;
