@@ -235,10 +235,9 @@ const TABLE = [
     meaning:
       'AWS WAF answered with a Challenge or CAPTCHA interstitial, which needs a browser, instead of forwarding the request.',
     fix: 'Scope the Challenge or CAPTCHA rule away from the MCP and OAuth paths (a scope-down statement on the URI path), or allow the published egress ranges of OpenAI and Anthropic with an IP set rule placed before it.',
-    docs: 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-captcha-and-challenge.html',
+    docs: 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-captcha-and-challenge-actions.html',
     source: [
-      'https://docs.aws.amazon.com/waf/latest/APIReference/API_ChallengeAction.html',
-      'https://docs.aws.amazon.com/waf/latest/APIReference/API_CaptchaAction.html',
+      'https://docs.aws.amazon.com/waf/latest/developerguide/waf-captcha-and-challenge-actions.html',
       OPENAI_EGRESS,
       ANTHROPIC_EGRESS,
     ],
@@ -498,17 +497,8 @@ const TABLE = [
     id: 'aws-waf-block',
     name: 'AWS WAF block',
     kind: 'waf',
-    match: [
-      { status: [403], headers: [{ name: 'server', pattern: ALB }] },
-      {
-        status: [403],
-        headers: [{ name: 'x-amz-cf-id', pattern: /./ }],
-        body: [/Request blocked\./],
-        quote: 'body',
-      },
-    ],
-    meaning:
-      'AWS WAF on the load balancer or CloudFront blocked the request before it reached the server.',
+    match: [{ status: [403], headers: [{ name: 'server', pattern: ALB }] }],
+    meaning: 'AWS WAF on the load balancer blocked the request before it reached the server.',
     fix: "Check the web ACL's sampled requests for the rule that matched and exempt the MCP and OAuth paths (a scope-down statement), or allow the egress ranges of OpenAI and Anthropic with an IP set rule placed first.",
     docs: ALB_TROUBLESHOOTING,
     source: [ALB_TROUBLESHOOTING, OPENAI_EGRESS, ANTHROPIC_EGRESS],
@@ -524,7 +514,7 @@ const TABLE = [
     match: [{ headers: [{ name: 'x-render-routing', pattern: /^hibernate-wake-error$/i }] }],
     meaning:
       'The Render free instance was asleep after 15 idle minutes and did not wake in time to answer.',
-    fix: 'Move the service to a paid instance type (free web services spin down when idle), or retry after the first request has woken it; ChatGPT gives up before a cold start ends.',
+    fix: 'Move the service to a paid instance type (free web services spin down when idle), or retry once the first request has woken it: a cold start can take a minute, and the connection fails if the client stops waiting first.',
     docs: 'https://render.com/docs/free#spinning-down-on-idle',
     source: ['https://render.com/docs/free#spinning-down-on-idle'],
     provenance: 'observed',
@@ -538,11 +528,8 @@ const TABLE = [
     meaning:
       "Render's router found no running instance for this hostname (suspended, failed deploy, crashed, or a free instance that is asleep).",
     fix: 'Open the service in the Render dashboard: check the latest deploy and its logs, and that the server listens on 0.0.0.0:$PORT.',
-    docs: 'https://render.com/docs/troubleshooting-deploys',
-    source: [
-      'https://render.com/docs/troubleshooting-deploys',
-      'https://render.com/docs/free#spinning-down-on-idle',
-    ],
+    docs: 'https://render.com/docs/free#spinning-down-on-idle',
+    source: ['https://render.com/docs/free#spinning-down-on-idle'],
     provenance: 'observed',
     asOf: AS_OF,
   },
@@ -687,7 +674,7 @@ const TABLE = [
     meaning:
       "Vercel's router found nothing at this path in the deployment: the MCP route was not built or lives elsewhere.",
     fix: 'Check the route file path of the MCP handler (for example app/api/mcp/route.ts serves /api/mcp) and the URL given to ChatGPT.',
-    docs: 'https://vercel.com/docs/errors/NOT_FOUND',
+    docs: VERCEL_ERRORS,
     source: [VERCEL_ERRORS],
     provenance: 'documented',
     asOf: AS_OF,
@@ -772,9 +759,11 @@ const TABLE = [
     meaning:
       'The ingress controller matched no Ingress rule for this host and path and answered with its default backend.',
     fix: 'Check the Ingress host and path for the MCP endpoint and its ingress class annotation.',
-    docs: 'https://kubernetes.github.io/ingress-nginx/user-guide/default-backend/',
-    source: ['https://kubernetes.github.io/ingress-nginx/user-guide/default-backend/'],
-    provenance: 'documented',
+    docs: 'https://github.com/kubernetes/ingress-nginx/blob/main/test/e2e/defaultbackend/default_backend.go',
+    source: [
+      'https://github.com/kubernetes/ingress-nginx/blob/main/test/e2e/defaultbackend/default_backend.go',
+    ],
+    provenance: 'observed',
     asOf: AS_OF,
   },
   {
