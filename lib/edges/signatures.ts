@@ -315,7 +315,7 @@ const TABLE = [
     ],
     meaning:
       'App Service authentication (Easy Auth) turned the request away before the app: it redirects to /.auth/login or answers 401/403 without the Bearer challenge MCP clients need.',
-    fix: 'Set the unauthenticated action to "Allow unauthenticated requests" (or exclude /mcp and /.well-known with excludedPaths) and have the app answer 401 with a WWW-Authenticate Bearer challenge and protected resource metadata; a browser login redirect cannot be followed by an MCP client.',
+    fix: 'Set unauthenticatedClientAction to AllowAnonymous (or exclude /mcp and /.well-known with excludedPaths) and have the app answer 401 with a WWW-Authenticate Bearer challenge and protected resource metadata; a browser login redirect cannot be followed by an MCP client.',
     docs: 'https://learn.microsoft.com/en-us/azure/app-service/overview-authentication-authorization',
     source: [
       'https://learn.microsoft.com/en-us/azure/app-service/configure-authentication-customize-sign-in-out',
@@ -555,7 +555,7 @@ const TABLE = [
     match: [{ status: [404], headers: [{ name: 'x-railway-fallback', pattern: /^true$/i }] }],
     meaning:
       "Railway's edge knows no running service for this domain (paused, removed, or the domain is not attached).",
-    fix: 'Resume or redeploy the service and check that this domain is attached to it under Settings → Networking.',
+    fix: "Resume or redeploy the service and check that this domain is attached to it in the service's networking settings.",
     docs: 'https://docs.railway.com/guides/public-networking',
     source: ['https://docs.railway.com/guides/public-networking'],
     provenance: 'observed',
@@ -660,7 +660,7 @@ const TABLE = [
     ],
     meaning:
       'Vercel has no live deployment behind this URL (deleted, paused, disabled or blocked).',
-    fix: 'Use the current production URL of the project, or redeploy; a preview URL dies with its deployment.',
+    fix: 'Use the current production URL of the project, or redeploy; a deleted or paused deployment keeps answering this way.',
     docs: VERCEL_ERRORS,
     source: [VERCEL_ERRORS],
     provenance: 'documented',
@@ -705,7 +705,7 @@ const TABLE = [
     match: [{ status: [524], headers: [{ name: 'server', pattern: CLOUDFLARE }], quote: 'status' }],
     meaning:
       "The origin accepted the connection but sent no response within Cloudflare's proxy read timeout (100 s by default).",
-    fix: 'Answer long tool calls with an SSE stream that sends something before the timeout, or shorten the work; raising the timeout needs an Enterprise plan.',
+    fix: 'Answer long tool calls with an SSE stream that sends something before the timeout, or shorten the work below the timeout.',
     docs: `${CF_5XX_DOCS}error-524/`,
     source: [`${CF_5XX_DOCS}error-524/`],
     provenance: 'documented',
