@@ -15,13 +15,6 @@ const CREDENTIAL_PARAM =
   /^(access_?token|auth(_?token)?|token|user_?token|api_?key|key|secret|password)$/i;
 
 function handshake(report: Report): ClientFacts['handshake'] {
-  const era = checkResult(report, CHECK.protocolEra);
-  if (era?.status === 'fail' && era.code === 'modern-only') {
-    return knownFact<Handshake>('modern-only', {
-      check: CHECK.protocolEra,
-      exchanges: era.evidence,
-    });
-  }
   const broken = NETWORK_STEPS.find((id) =>
     report.steps.some((s) => s.id === id && s.status === 'failed'),
   );
@@ -30,15 +23,25 @@ function handshake(report: Report): ClientFacts['handshake'] {
   if (!mcp) return unknownFact();
   const given = mcp.attempts.filter((a) => !a.guessed);
   const exchanges = given.flatMap((a) => a.exchangeIds);
+  // A session opened means the 2025 handshake works, whatever else the server also speaks.
   if (mcp.transport)
     return knownFact<Handshake>('session', { exchanges: idsOf(mcp.initializeExchangeId) });
+  const era = checkResult(report, CHECK.protocolEra);
+  if (era?.status === 'fail' && era.code === 'modern-only') {
+    return knownFact<Handshake>('modern-only', {
+      check: CHECK.protocolEra,
+      exchanges: era.evidence,
+    });
+  }
   if (report.auth?.required) {
     return knownFact<Handshake>('auth-required', {
       check: CHECK.challenge,
       exchanges: idsOf(report.auth.challenge?.exchangeId),
     });
   }
-  return given.length ? knownFact<Handshake>('failed', { exchanges }) : unknownFact();
+  return given.length
+    ? knownFact<Handshake>('failed', { check: CHECK.initialize, exchanges })
+    : unknownFact();
 }
 
 /** Transports the given URL answered with a session or an authorization challenge. */

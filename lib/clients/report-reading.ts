@@ -10,6 +10,7 @@ import type { UrlParts } from './facts';
 export const CHECK = {
   url: 'connection.url',
   public: 'connection.public',
+  initialize: 'connection.initialize',
   protocolEra: 'connection.protocol-era',
   challenge: 'auth.challenge',
   protectedResource: 'auth.protected-resource',
