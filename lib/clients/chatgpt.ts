@@ -98,7 +98,7 @@ const widgets = defineRule({
     if (!w.value.count) return ok('No tool declares a widget.', w.evidence);
     if (w.value.failingChecks.length) {
       return degraded(
-        `${w.value.count} widget${w.value.count === 1 ? '' : 's'} declared, but ${w.value.failingChecks.join(', ')} failed: ChatGPT shows the text result instead.`,
+        `${w.value.count} widget${w.value.count === 1 ? '' : 's'} declared, but ${w.value.failingChecks.join(', ')} failed: the widget may not render in ChatGPT.`,
         { ...w.evidence, check: w.value.failingChecks[0] },
       );
     }

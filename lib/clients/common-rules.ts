@@ -142,12 +142,8 @@ export const transportRule = (t: RuleTarget & { speaks: readonly Transport[] }):
     gate: false,
     evaluate({ transports }) {
       if (!transports.value?.length) return unknown('No transport answered.', transports.evidence);
-      const shared = transports.value.filter((x) => t.speaks.includes(x));
-      if (shared.length)
-        return ok(
-          `The server answers ${transportName(shared[0] ?? 'streamable-http')}.`,
-          transports.evidence,
-        );
+      const [shared] = transports.value.filter((x) => t.speaks.includes(x));
+      if (shared) return ok(`The server answers ${transportName(shared)}.`, transports.evidence);
       return blocked(
         `The server answers only ${transports.value.map(transportName).join(', ')}, which ${t.client.name} does not speak.`,
         transports.evidence,

@@ -58,7 +58,10 @@ export function authFacts(report: Report): ClientFacts['auth'] {
     required,
     protectedResource: decided(CHECK.protectedResource, idsOf(prm?.doc.exchangeId)),
     authorizationServer: decided(CHECK.serverMetadata, asmIds),
-    endpoints: asm || prm ? knownFact(endpoints(report), { exchanges: asmIds }) : none.endpoints,
+    endpoints:
+      asm || prm
+        ? knownFact(endpoints(report), { exchanges: idsOf(prm?.doc.exchangeId, ...asmIds) })
+        : none.endpoints,
     pkceS256: decided(CHECK.pkce, asmIds),
     registration: asm
       ? knownFact(

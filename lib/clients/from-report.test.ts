@@ -150,7 +150,7 @@ describe('factsFromReport', () => {
     });
     expect(reason(facts, 'claude', 'claude.auth-server-port')).toMatchObject({
       outcome: 'blocked',
-      evidence: ['x3'],
+      evidence: ['x2', 'x3'],
     });
   });
 
