@@ -1,4 +1,5 @@
-import { connectionRule, eraRule, transportRule, whenSignIn } from './common-rules';
+import { connectionRule, eraRule, transportRule } from './connection-rules';
+import { whenSignIn } from './sign-in-rules';
 import type { CorsAnswer } from './facts';
 import {
   blocked,

@@ -1,15 +1,11 @@
+import { connectionRule, eraRule, httpsRule, publicRule } from './connection-rules';
 import {
-  connectionRule,
   discoveryRule,
-  eraRule,
-  httpsRule,
-  notSeen,
   ownCredentialsRule,
   pkceRule,
-  publicRule,
   registrationRule,
   whenSignIn,
-} from './common-rules';
+} from './sign-in-rules';
 import {
   blocked,
   defineRule,
@@ -18,6 +14,7 @@ import {
   unknown,
   type ClientProfile,
   type RuleSource,
+  notSeen,
 } from './rule';
 
 /** ChatGPT connectors and apps (developer mode). Facts and their sources: docs/client-facts.md. */

@@ -1,15 +1,5 @@
-import {
-  connectionRule,
-  discoveryRule,
-  eraRule,
-  httpsRule,
-  notSeen,
-  ownCredentialsRule,
-  publicRule,
-  registrationRule,
-  transportRule,
-  whenSignIn,
-} from './common-rules';
+import { connectionRule, eraRule, httpsRule, publicRule, transportRule } from './connection-rules';
+import { discoveryRule, ownCredentialsRule, registrationRule, whenSignIn } from './sign-in-rules';
 import { DIRECTORY_NAME_LIMIT } from './from-report-tools';
 import {
   blocked,
@@ -19,6 +9,7 @@ import {
   unknown,
   type ClientProfile,
   type RuleSource,
+  notSeen,
 } from './rule';
 
 /**

@@ -1,13 +1,14 @@
+import { connectionRule, eraRule, transportRule } from './connection-rules';
+import { discoveryRule, registrationRule, whenSignIn } from './sign-in-rules';
 import {
-  connectionRule,
-  discoveryRule,
-  eraRule,
+  defineRule,
+  degraded,
+  ok,
+  unknown,
+  type ClientProfile,
+  type RuleSource,
   proof,
-  registrationRule,
-  transportRule,
-  whenSignIn,
-} from './common-rules';
-import { defineRule, degraded, ok, unknown, type ClientProfile, type RuleSource } from './rule';
+} from './rule';
 
 /** Cursor runs on the user's machine; local servers are within reach. Sources: docs/client-facts.md. */
 const client = { id: 'cursor', name: 'Cursor' } as const;

@@ -1,13 +1,5 @@
-import {
-  connectionRule,
-  discoveryRule,
-  eraRule,
-  notSeen,
-  pkceRule,
-  registrationRule,
-  transportName,
-  whenSignIn,
-} from './common-rules';
+import { connectionRule, eraRule, transportName } from './connection-rules';
+import { discoveryRule, pkceRule, registrationRule, whenSignIn } from './sign-in-rules';
 import { CHECK } from './report-reading';
 import {
   blocked,
@@ -17,6 +9,7 @@ import {
   unknown,
   type ClientProfile,
   type RuleSource,
+  notSeen,
 } from './rule';
 
 /**

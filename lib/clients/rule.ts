@@ -96,3 +96,27 @@ export interface ClientProfile {
   name: string;
   rules: readonly ClientRule[];
 }
+
+/**
+ * Rules several clients share, each built for one client with that client's own source: the same
+ * requirement has a different owner (and date) in every vendor's documentation.
+ */
+export interface RuleTarget {
+  client: { id: string; name: string };
+  source: RuleSource;
+}
+
+export const ruleId = (t: RuleTarget, name: string) => `${t.client.id}.${name}` as const;
+
+/** Merges the evidence of several facts. */
+export const proof = (...evidence: Evidence[]): Evidence => ({
+  check: evidence.find((e) => e.check)?.check,
+  exchanges: evidence.flatMap((e) => e.exchanges),
+});
+
+/** What lies behind sign-in was not seen when the server asked for it and the run had no token. */
+export function notSeen(facts: ClientFacts, what: string, evidence: Evidence): RuleOutcome {
+  return facts.handshake.value === 'auth-required'
+    ? unknown(`${what} shows after sign-in.`, evidence, { afterSignIn: true })
+    : unknown(`${what} was not seen.`, evidence);
+}

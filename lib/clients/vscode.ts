@@ -1,13 +1,14 @@
+import { connectionRule, eraRule, transportRule } from './connection-rules';
+import { discoveryRule, registrationRule, whenSignIn } from './sign-in-rules';
 import {
-  connectionRule,
-  discoveryRule,
-  eraRule,
+  defineRule,
+  degraded,
+  ok,
+  unknown,
+  type ClientProfile,
+  type RuleSource,
   notSeen,
-  registrationRule,
-  transportRule,
-  whenSignIn,
-} from './common-rules';
-import { defineRule, degraded, ok, unknown, type ClientProfile, type RuleSource } from './rule';
+} from './rule';
 
 /**
  * VS Code's agent (GitHub Copilot chat). It runs on the user's machine, so local and plain-http

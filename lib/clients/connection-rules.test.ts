@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eraRule, transportRule, type ModernSupport } from './common-rules';
+import { eraRule, transportRule, type ModernSupport } from './connection-rules';
 import type { ClientFacts } from './facts';
 import { facts, signIn } from './testing';
 
