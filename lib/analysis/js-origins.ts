@@ -12,9 +12,14 @@ import { excerptAt } from './source-excerpt';
  * origin (`https://api.example.com/${id}`), concatenations, `new URL(path, base)`, and constants
  * declared once in the file. A URL in a comment or in a string nothing loads (an SVG namespace,
  * a link shown to the user) is not a load, so it is not reported; a load whose URL is computed at
- * run time is reported as dynamic. Connect-src governs fetch, XHR, WebSocket, EventSource and
- * beacons; script-src (the resource list) governs imports and workers (CSP Level 3 §6.1,
- * https://www.w3.org/TR/CSP3/#directives-fetch).
+ * run time is reported as dynamic. connect-src governs fetch, XHR, EventSource, beacons and
+ * WebSockets (CSP Level 3 §6.1.2, https://www.w3.org/TR/CSP3/#directive-connect-src); imports
+ * are scripts, and workers fall back to script-src when no worker-src or child-src is set
+ * (§6.2.2), which hosts build from the resource list.
+ *
+ * Why acorn rather than @babel/parser or meriyah: it is already installed (ESLint's espree uses
+ * it), small, gives ESTree nodes with line/column, and has a maintained tolerant parser from the
+ * same project, so a widget with a syntax error is still read and the error is reported.
  */
 
 export interface ScriptSource {
