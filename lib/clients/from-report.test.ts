@@ -15,7 +15,7 @@ import {
   tool,
   transcript,
 } from '@/lib/checks/testing';
-import { buildReport } from '@/lib/report/build-report';
+import { buildReport } from '@/lib/diagnose/build-report';
 import type { Transcript } from '@/lib/report/schema';
 import { CLIENT_PROFILES, type ClientId } from '.';
 import { knownFact, type ClientFacts, type CorsAnswer } from './facts';
@@ -269,7 +269,11 @@ describe('factsFromReport', () => {
 
   it('blocks every client when the host does not resolve', () => {
     const facts = factsOf(
-      failedAt('dns', { code: 'dns', message: 'example.com did not resolve' }, { dns: null }),
+      failedAt(
+        'dns',
+        { code: 'dns-not-found', message: 'example.com did not resolve' },
+        { dns: null },
+      ),
     );
     expect(facts.handshake.evidence.check).toBe('connection.dns');
     expect(new Set(Object.values(verdicts(facts)))).toEqual(new Set(['blocked']));
