@@ -1,5 +1,5 @@
 import { REDACTED } from '@/lib/probe/redact';
-import { diffRuns } from '@/lib/report/diff';
+import { diffRuns } from '@/lib/diagnose/diff';
 import type { Store } from '@/lib/store/store';
 import type { SessionView } from './view-schema';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { upgradeReport } from '@/lib/diagnose/upgrade';
-import { RunSnapshotSchema, snapshotOf, type RunSnapshot } from '@/lib/report/diff';
+import { RunSnapshotSchema, snapshotOf, type RunSnapshot } from '@/lib/diagnose/diff';
 import type { PreviousTools, Report } from '@/lib/report/schema';
 import type { Run } from '@/lib/runs/schema';
 import { blobRefs, externalizeBodies, restoreBodies } from './blobs';

@@ -4,7 +4,7 @@ import { RunHistoryPanel } from '@/components/history/run-history-panel';
 import { ReportView } from '@/components/report/report-view';
 import { RunFailed } from '@/components/run/run-failed';
 import { RunProgress } from '@/components/run/run-progress';
-import { snapshotOf } from '@/lib/report/diff';
+import { snapshotOf } from '@/lib/diagnose/diff';
 import { runs } from '@/lib/runs/registry';
 import { RunIdSchema } from '@/lib/runs/schema';
 import { getStore } from '@/lib/store';
