@@ -16,7 +16,7 @@ import { exchangeCode } from '@/lib/probe/oauth/token-exchange';
 import { readChallenge } from '@/lib/probe/oauth/www-authenticate';
 import { Recorder } from '@/lib/probe/recorder';
 import type { Target } from '@/lib/probe/target';
-import { runs } from '@/lib/runs/registry';
+import { runs } from '@/lib/runs/app-registry';
 import { startRun } from '@/lib/runs/start';
 import {
   callbackUrl,

@@ -1,11 +1,39 @@
 import { z } from 'zod';
-import { ProbeErrorSchema, ReportSchema, StepSchema } from '@/lib/report/schema';
+import { OUTPUT_FORMATS, type CiOptions } from '@/lib/report/ci-options';
+import { AreaSchema, ProbeErrorSchema, ReportSchema, StepSchema } from '@/lib/report/schema';
 
-export const RunStateSchema = z.enum(['running', 'done', 'failed']);
+/**
+ * `interrupted`: the process running it stopped (a crash, a restart, a deploy) before it finished;
+ * the steps recorded until then are kept, and the run can be made again.
+ */
+export const RunStateSchema = z.enum(['running', 'done', 'failed', 'interrupted']);
 export type RunState = z.infer<typeof RunStateSchema>;
 
 /** 16 random bytes as base64url: unguessable, URL-safe, and checkable before any lookup. */
 export const RunIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
+/**
+ * How a run was asked for, minus every secret: what a re-run needs to make the same run again.
+ * The token and header values are never kept, only that they were sent, so a re-run asks for them.
+ */
+export const RunRequestSchema = z.object({
+  timeoutMs: z.number().int().positive(),
+  checkRedirectUri: z.boolean(),
+  sentWith: z.object({ token: z.boolean(), headerNames: z.array(z.string().max(200)).max(50) }),
+  /** The CI options of `POST /api/runs`, as parsed (lib/report/ci-options.ts). */
+  options: z
+    .object({
+      strict: z.boolean(),
+      timeoutMs: z.number().int().optional(),
+      expectTools: z.array(z.string()),
+      minTools: z.number().int().optional(),
+      skip: z.array(AreaSchema),
+      format: z.enum(OUTPUT_FORMATS).optional(),
+      repeat: z.number().int().optional(),
+    })
+    .nullable() satisfies z.ZodType<CiOptions | null>,
+});
+export type RunRequest = z.infer<typeof RunRequestSchema>;
 
 /** What `GET /api/runs/<id>` answers: the steps as they finish, then the report. */
 export const RunSchema = z.object({
@@ -18,6 +46,8 @@ export const RunSchema = z.object({
   report: ReportSchema.optional(),
   /** Why the run produced no report (the probe itself crashed); remote failures are in the report. */
   error: ProbeErrorSchema.optional(),
+  /** How it was asked for, for a re-run; absent on runs saved before it was kept, and on imports. */
+  request: RunRequestSchema.optional(),
 });
 export type Run = z.infer<typeof RunSchema>;
 

@@ -5,7 +5,7 @@ import { ReportView } from '@/components/report/report-view';
 import { RunFailed } from '@/components/run/run-failed';
 import { RunProgress } from '@/components/run/run-progress';
 import { snapshotOf } from '@/lib/report/diff';
-import { runs } from '@/lib/runs/registry';
+import { runs } from '@/lib/runs/app-registry';
 import { RunIdSchema } from '@/lib/runs/schema';
 import { getStore } from '@/lib/store';
 

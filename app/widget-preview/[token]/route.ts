@@ -1,4 +1,4 @@
-import { runs } from '@/lib/runs/registry';
+import { runs } from '@/lib/runs/app-registry';
 import { previewResponse } from '@/lib/widgets/preview-response';
 import { decodePreviewToken } from '@/lib/widgets/preview-token';
 
