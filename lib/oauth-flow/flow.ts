@@ -457,7 +457,14 @@ function viewOf(record: FlowRecord): FlowView {
     state: record.state,
     createdAt: new Date(record.createdAt).toISOString(),
     expiresAt: new Date(record.createdAt + FLOW_TTL_MS).toISOString(),
-    steps: record.steps.map((s) => ({ ...s, exchangeIds: s.exchangeIds.map(flowId) })),
+    // A summary can quote the server (a token error that echoes the request's code, verifier and
+    // client secret): the flow's redactor, which has learned each of them, goes over every one.
+    steps: record.steps.map((s) => ({
+      ...s,
+      summary: record.redactor.text(s.summary),
+      details: s.details.map(([name, value]) => [name, record.redactor.text(value)]),
+      exchangeIds: s.exchangeIds.map(flowId),
+    })),
     authorizationUrl: record.authorizationUrl,
     exchanges: record.recorder.snapshot().map((x) => ({ ...x, id: flowId(x.id) })),
     rerunId: record.rerunId,

@@ -12,16 +12,19 @@ type Started = { run: { id: string }; done: Promise<void> };
 
 const fail = (status: 400 | 404, message: string): Failure => ({ ok: false, status, message });
 
-/** Starts a run of `target` attached to the session; resolves once both are saved. */
+/**
+ * Starts a run of `target` attached to the session; resolves once both are saved, and rejects (a
+ * StoreError) when either could not be, so nothing unsaved is ever acknowledged.
+ */
 async function startAttached(
   store: Store,
   registry: PersistentRunRegistry,
   session: Session,
   target: Target,
 ): Promise<Started> {
-  const { run, done } = startRun(registry, target);
+  const { run, saved, done } = startRun(registry, target);
   // The run's row first: a page polling the session must never see a link to a missing run.
-  await registry.settled(run.id);
+  await saved;
   await store.attachRun(session.id, run.id);
   return { run, done };
 }
