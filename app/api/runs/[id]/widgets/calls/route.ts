@@ -23,7 +23,7 @@ export const POST = withStoreErrors(
     if (!body.ok) return body.response;
     const input = CallInputSchema.safeParse(body.value);
     if (!input.success) return apiError(400, 'invalid-input', formatIssues(input.error));
-    await runs.load(id); // the run may have been made by another instance
+    await runs.load(id, { keep: true }); // the run may have been made by another instance
     // A tool call dials the server under test: the same limits as a diagnosis.
     const ticket = apiAdmission().admit(request);
     if (!ticket.ok) return ticket.response;
