@@ -5,11 +5,15 @@ import { withoutOrigins } from './preview-csp';
 const policy = (connect: string[], resource: string[] = []) =>
   previewPolicy(
     {
+      standard: 'mcp-apps',
       key: 'ui.csp',
+      source: 'content',
       connectDomains: connect,
       resourceDomains: resource,
       frameDomains: [],
       baseUriDomains: [],
+      redirectDomains: [],
+      invalid: [],
     },
     "'self'",
   ).header;
