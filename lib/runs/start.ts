@@ -77,7 +77,11 @@ export function startRun(registry: RunRegistry, target: Target, options?: CiOpti
         registry.update(run.id, {
           state: 'done',
           steps,
-          report: { ...report, steps, ...(report.latency ? { latency: clean(report.latency) } : {}) },
+          report: {
+            ...report,
+            steps,
+            ...(report.latency ? { latency: clean(report.latency) } : {}),
+          },
         });
       },
       (error: unknown) => {

@@ -79,7 +79,8 @@ describe('export and import', () => {
     expect(await readBoundedText(request('{"a":1}'), 10)).toEqual({ ok: true, text: '{"a":1}' });
     const refused = await readBoundedText(request('x'.repeat(11)), 10);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect([refused.error.code, refused.error.status]).toEqual(['body-too-large', 413]);
+    if (!refused.ok)
+      expect([refused.error.code, refused.error.status]).toEqual(['body-too-large', 413]);
   });
 
   it('answers a body that stops arriving as body-aborted, logged in one line', async () => {

@@ -23,7 +23,11 @@ const holder = globalThis as typeof globalThis & { [KEY]?: Instance };
 
 /** This process, as an owner of runs. */
 export function thisInstance(): Instance {
-  holder[KEY] ??= { host: os.hostname(), pid: process.pid, nonce: randomBytes(6).toString('base64url') };
+  holder[KEY] ??= {
+    host: os.hostname(),
+    pid: process.pid,
+    nonce: randomBytes(6).toString('base64url'),
+  };
   return holder[KEY];
 }
 

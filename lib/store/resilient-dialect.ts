@@ -58,8 +58,7 @@ class ResilientConnection implements DatabaseConnection {
   }
 }
 
-const verbOf = (query: CompiledQuery) =>
-  /^\s*(\w+)/.exec(query.sql)?.[1]?.toLowerCase() ?? 'query';
+const verbOf = (query: CompiledQuery) => /^\s*(\w+)/.exec(query.sql)?.[1]?.toLowerCase() ?? 'query';
 const tableOf = (query: CompiledQuery) =>
   /\b(?:into|from|update|table)\s+"?(\w+)"?/i.exec(query.sql)?.[1] ?? '';
 

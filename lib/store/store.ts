@@ -175,14 +175,7 @@ export class Store {
       request: run.request ? JSON.stringify(run.request) : null,
     };
     // Where a run came from, when it was made and how it was asked for never change once saved.
-    const {
-      id: _id,
-      origin: _o,
-      imported_from: _i,
-      created_at: _c,
-      request: _r,
-      ...update
-    } = row;
+    const { id: _id, origin: _o, imported_from: _i, created_at: _c, request: _r, ...update } = row;
     if (external && external.blobs.size > 0) {
       await this.db
         .insertInto('runs')

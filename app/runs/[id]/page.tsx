@@ -1,16 +1,19 @@
+import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { RunHistoryPanel } from '@/components/history/run-history-panel';
 import { ReportView } from '@/components/report/report-view';
-import { RunFailed } from '@/components/run/run-failed';
+import { RunStopped } from '@/components/run/run-stopped';
 import { RunProgress } from '@/components/run/run-progress';
 import { snapshotOf } from '@/lib/report/diff';
 import { runs } from '@/lib/runs/app-registry';
 import { RunIdSchema } from '@/lib/runs/schema';
 import { getStore } from '@/lib/store';
 
-const findRun = async (id: string) =>
-  RunIdSchema.safeParse(id).success ? await runs.load(id) : undefined;
+// The metadata and the page read the same run: once per request (a big report is parsed once).
+const findRun = cache(async (id: string) =>
+  RunIdSchema.safeParse(id).success ? await runs.load(id) : undefined,
+);
 
 export async function generateMetadata({ params }: PageProps<'/runs/[id]'>): Promise<Metadata> {
   const run = await findRun((await params).id);
@@ -39,6 +42,6 @@ export default async function RunPage({ params }: PageProps<'/runs/[id]'>) {
       </div>
     );
   }
-  if (run.state === 'failed') return <RunFailed run={run} />;
+  if (run.state === 'failed' || run.state === 'interrupted') return <RunStopped run={run} />;
   return <RunProgress initial={{ id: run.id, state: run.state, steps: run.steps }} url={run.url} />;
 }
