@@ -160,5 +160,26 @@ function watchPool(pool: pg.Pool): void {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
 
+/**
+ * Runs `work` while holding a lock that other processes on this machine respect: a write
+ * transaction (`BEGIN IMMEDIATE`) on a small SQLite file beside the database, which the system
+ * releases if the process dies. Kysely's migrator takes no lock on SQLite (its SqliteAdapter's
+ * `acquireMigrationLock` does nothing: one process, one connection), so two instances starting on
+ * one new file would otherwise both apply a migration.
+ */
+export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const client = createClient({ url: `file:${file}.lock`, timeout: 60_000 });
+  try {
+    const lock = await client.transaction('write');
+    try {
+      return await work();
+    } finally {
+      await lock.rollback();
+    }
+  } finally {
+    client.close();
+  }
+}
+
 /** `count(*)` is a number in SQLite and a bigint string in PostgreSQL. */
 export const countAll = sql<string | number>`count(*)`;

@@ -5,7 +5,7 @@ import type { PreviousTools, Report } from '@/lib/report/schema';
 import { RunRequestSchema, type Run } from '@/lib/runs/schema';
 import { blobRefs, externalizeBodies, restoreBodies } from './blobs';
 import type { StoreConfig } from './config';
-import { countAll, openDatabase, type Db, type RunsTable } from './database';
+import { countAll, openDatabase, withFileLock, type Db, type RunsTable } from './database';
 import { encodeCursor, parseCursor } from './cursor';
 import { formatOwner, ownerIsGone, parseOwner, thisInstance } from './instance';
 import { migrate } from './migrations';
@@ -125,7 +125,9 @@ export class Store {
   static async open(config: StoreConfig): Promise<Store> {
     const { db, close } = await openDatabase(config.database);
     try {
-      await migrate(db as never);
+      const { database } = config;
+      if (database.kind === 'sqlite') await withFileLock(database.file, () => migrate(db as never));
+      else await migrate(db as never);
     } catch (error) {
       await close();
       throw error;
