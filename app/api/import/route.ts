@@ -22,7 +22,9 @@ export const POST = withStoreErrors(async (request: Request): Promise<Response> 
       configuredToken: process.env.MCP_DOCTOR_TOKEN || undefined,
       pathname: new URL(request.url).pathname,
       authorization: request.headers.get('authorization'),
-      cookie: new NextRequest(request).cookies.get(TOKEN_COOKIE)?.value,
+      // From the headers alone: a NextRequest made from the request would take over its body.
+      cookie: new NextRequest(request.url, { headers: request.headers }).cookies.get(TOKEN_COOKIE)
+        ?.value,
     }),
     trustedProxies: admissionFromEnv().trustedProxies,
   });
