@@ -57,9 +57,7 @@ function refused(error: AdmissionError): NextResponse {
   const response = errorResponse(error);
   const headers = new Headers(response.headers);
   if (error.code === 'unauthorized') headers.set('www-authenticate', 'Bearer realm="mcp-doctor"');
-  return withSecurityHeaders(
-    new NextResponse(response.body, { status: response.status, headers }),
-  );
+  return withSecurityHeaders(new NextResponse(response.body, { status: response.status, headers }));
 }
 
 function withSecurityHeaders(response: NextResponse, all = true): NextResponse {

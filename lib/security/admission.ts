@@ -102,7 +102,10 @@ export class Admission {
 }
 
 function refuse(code: 'busy' | 'rate-limited', message: string, retryAfterSeconds: number): Ticket {
-  return { ok: false, response: errorResponse(new AdmissionError(code, message, retryAfterSeconds)) };
+  return {
+    ok: false,
+    response: errorResponse(new AdmissionError(code, message, retryAfterSeconds)),
+  };
 }
 
 // One per process, shared by every route module that imports it (Next may load a module once per

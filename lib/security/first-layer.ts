@@ -83,7 +83,11 @@ const mediaType = (contentType: string | null) =>
  * before a byte of it is read. Node's parser never delivers more than the Content-Length it was
  * told; routes count the bytes again as they read.
  */
-export function checkBody(method: string, pathname: string, headers: Headers): AdmissionError | null {
+export function checkBody(
+  method: string,
+  pathname: string,
+  headers: Headers,
+): AdmissionError | null {
   if (!changesState(method)) return null;
   const rule = BODY_RULES.find((r) => r.path.test(pathname));
   if (!rule) return null;

@@ -65,14 +65,15 @@ describe('clientKey', () => {
     // No socket address (a request built in-process): Next's own X-Forwarded-For is the last hop.
     ['198.51.100.7', null, 0, '198.51.100.7'],
     [null, null, 0, 'anonymous'],
-  ] as const)('X-Forwarded-For %s from %s with %i trusted proxies → %s', (xff, peer, n, expected) => {
-    expect(key(xff, peer, n)).toBe(expected);
-  });
+  ] as const)(
+    'X-Forwarded-For %s from %s with %i trusted proxies → %s',
+    (xff, peer, n, expected) => {
+      expect(key(xff, peer, n)).toBe(expected);
+    },
+  );
 
   it('gives a client that forges a new X-Forwarded-For each time no new bucket', () => {
-    const keys = new Set(
-      Array.from({ length: 50 }, (_, i) => key(`192.0.2.${i}`, '127.0.0.1', 0)),
-    );
+    const keys = new Set(Array.from({ length: 50 }, (_, i) => key(`192.0.2.${i}`, '127.0.0.1', 0)));
     expect([...keys]).toEqual(['127.0.0.1']);
   });
 });
