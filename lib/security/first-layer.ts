@@ -52,8 +52,9 @@ export function checkPath(pathname: string): AdmissionError | null {
  * the CLI, which send neither header). Browsers say where a request comes from in Sec-Fetch-Site
  * (https://www.w3.org/TR/fetch-metadata/#sec-fetch-site-header) and, for every non-GET request, in
  * Origin (https://fetch.spec.whatwg.org/#origin-header), `null` from an opaque origin such as a
- * sandboxed widget. Either one naming another site is refused: `fetch(…, { mode: 'no-cors' })`
- * from a page or a widget elsewhere cannot start diagnoses or write to the store.
+ * sandboxed widget. Sec-Fetch-Site decides when it was sent, Origin otherwise; naming another site
+ * is refused: `fetch(…, { mode: 'no-cors' })` from a page or a widget elsewhere cannot start
+ * diagnoses or write to the store.
  */
 export function checkCrossSite(
   method: string,
@@ -68,7 +69,9 @@ export function checkCrossSite(
       'cross-site',
       `${method} from ${from} is refused: this dashboard takes changes only from its own pages (or from clients that are not browsers)`,
     );
-  if (site !== null && site !== 'same-origin') return refuse(`a ${site} page`);
+  // The browser sets Sec-Fetch-Site itself and no page can forge it; it outranks Origin, which a
+  // same-origin form post sends as `null` under `Referrer-Policy: no-referrer` (the dashboard's).
+  if (site !== null) return site === 'same-origin' ? null : refuse(`a ${site} page`);
   if (origin !== null && !ownOrigins.includes(origin)) return refuse(origin.slice(0, 100));
   return null;
 }

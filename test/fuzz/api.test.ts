@@ -267,8 +267,7 @@ describe('other input', () => {
           });
           const { status, body } = await expectContract(await importRoute.POST(request));
           const foreign =
-            (site !== undefined && site !== 'same-origin') ||
-            (origin !== undefined && origin !== ORIGIN);
+            site !== undefined ? site !== 'same-origin' : origin !== undefined && origin !== ORIGIN;
           const code = (body as { error?: { code?: string } }).error?.code;
           if (foreign) expect([status, code]).toEqual([403, 'cross-site']);
           else if (type !== 'application/json') expect(status).toBe(415);
