@@ -297,45 +297,54 @@ describe('a PostgreSQL server that ends the pool’s connections', () => {
     await backend?.stop();
   });
 
-  it('logs one line per connection, reconnects, and the query in flight still answers', async () => {
-    if (database.config.kind !== 'postgres') throw new Error('PostgreSQL expected');
-    const logged: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      logged.push(args.map(String).join(' '));
-    });
-    try {
-      // Several connections open and idle in the pool, and one busy in a query.
-      await Promise.all(Array.from({ length: 4 }, () => store.recentRuns(1)));
-      const inFlight = sql<{ ok: number }>`select 1 as ok from pg_sleep(0.5)`.execute(store.db);
-      const admin = new pg.Client({ connectionString: database.config.url });
-      await admin.connect();
+  it(
+    'logs one line per connection, reconnects, and the query in flight still answers',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      if (database.config.kind !== 'postgres') throw new Error('PostgreSQL expected');
+      const logged: string[] = [];
+      const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+        logged.push(args.map(String).join(' '));
+      });
       try {
-        await vi.waitFor(async () => {
-          const active = await admin.query(
-            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()",
+        // Several connections open and idle in the pool, and one busy in a query.
+        await Promise.all(Array.from({ length: 4 }, () => store.recentRuns(1)));
+        const inFlight = sql<{ ok: number }>`select 1 as ok from pg_sleep(3)`.execute(store.db);
+        const admin = new pg.Client({ connectionString: database.config.url });
+        await admin.connect();
+        try {
+          await vi.waitFor(
+            async () => {
+              const active = await admin.query(
+                "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()",
+              );
+              expect(active.rows[0]?.n).toBe(1);
+            },
+            { timeout: 15_000 },
           );
-          expect(active.rows[0]?.n).toBe(1);
-        });
-        const ended = await admin.query(
-          'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-        );
-        expect(ended.rows[0]?.n).toBeGreaterThanOrEqual(2);
+          const ended = await admin.query(
+            'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+          );
+          expect(ended.rows[0]?.n).toBeGreaterThanOrEqual(2);
+        } finally {
+          await admin.end();
+        }
+        // The statement that lost its connection is retried on a new one.
+        expect((await inFlight).rows).toEqual([{ ok: 1 }]);
+        await vi.waitFor(() => expect(logged.length).toBeGreaterThan(0), { timeout: 15_000 });
+        for (const line of logged) {
+          expect(line).toMatch(/^store: a PostgreSQL connection closed\b/);
+          expect(line).not.toContain('\n');
+        }
+        // And the store works as before.
+        const run = { ...runningRun(), state: 'done' as const };
+        await store.saveRun(run);
+        expect((await store.getRun(run.id))?.state).toBe('done');
       } finally {
-        await admin.end();
+        spy.mockRestore();
       }
-      // The statement that lost its connection is retried on a new one.
-      expect((await inFlight).rows).toEqual([{ ok: 1 }]);
-      await vi.waitFor(() => expect(logged.length).toBeGreaterThan(0));
-      for (const line of logged) {
-        expect(line).toMatch(/^store: a PostgreSQL connection closed\b/);
-        expect(line).not.toContain('\n');
-      }
-      // And the store works as before.
-      const run = { ...runningRun(), state: 'done' as const };
-      await store.saveRun(run);
-      expect((await store.getRun(run.id))?.state).toBe('done');
-    } finally {
-      spy.mockRestore();
-    }
-  });
+    },
+  );
 });
