@@ -116,8 +116,8 @@ class ResilientDriver implements Driver {
 
 /**
  * A dialect whose statements retry passing failures and fail as StoreErrors. Kysely has no hook
- * for either (https://kysely.dev/docs/recipes/extending-kysely lists plugins, which see queries
- * and results but not errors), so the driver is wrapped.
+ * for either (a KyselyPlugin has `transformQuery` and `transformResult`, and never sees an error:
+ * kysely/dist/esm/plugin/kysely-plugin.d.ts), so the driver is wrapped.
  */
 export class ResilientDialect implements Dialect {
   constructor(private readonly inner: Dialect) {}
