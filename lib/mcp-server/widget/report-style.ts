@@ -58,7 +58,7 @@ a { color: inherit; }
 .muted { color: var(--muted); }
 .head { display: flex; gap: 12px; align-items: flex-start; }
 .head .where { color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }
-.pill { display: inline-block; min-width: 74px; text-align: center; padding: 2px 8px; border-radius: 999px;
+.pill { display: inline-block; min-width: 84px; text-align: center; padding: 2px 8px; border-radius: 999px;
   font-size: 11.5px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; white-space: nowrap; }
 .s-pass, .s-works, .s-info { color: var(--pass); background: var(--pass-bg); }
 .s-warn, .s-degraded, .s-warning { color: var(--warn); background: var(--warn-bg); }
