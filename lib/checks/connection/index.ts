@@ -1,5 +1,9 @@
+import cacheHints from './cache-hints';
 import contentType from './content-type';
+import discover from './discover';
 import dns from './dns';
+import eraParity from './era-parity';
+import headerValidation from './header-validation';
 import https from './https';
 import initialize from './initialize';
 import latency from './latency';
@@ -13,12 +17,18 @@ import tcp from './tcp';
 import tls from './tls';
 import transport from './transport';
 import tunnel from './tunnel';
+import unknownMethod from './unknown-method';
 import url from './url';
+import versionRefusal from './version-refusal';
 
 /** The Connection row's checks, sorted by id. */
 export const CONNECTION_CHECKS = [
+  cacheHints,
   contentType,
+  discover,
   dns,
+  eraParity,
+  headerValidation,
   https,
   initialize,
   latency,
@@ -32,5 +42,7 @@ export const CONNECTION_CHECKS = [
   tls,
   transport,
   tunnel,
+  unknownMethod,
   url,
+  versionRefusal,
 ] as const;
