@@ -94,6 +94,7 @@ export function diagnosisOf(
       name: report.server.name,
       version: report.server.version,
       protocolVersion: report.server.protocolVersion,
+      era: report.server.era,
       transport: report.server.transport,
     },
     startedAt: report.startedAt,

@@ -131,6 +131,7 @@ export const DiagnosisSchema = z.object({
     name: true,
     version: true,
     protocolVersion: true,
+    era: true,
     transport: true,
   }),
   startedAt: z.string(),

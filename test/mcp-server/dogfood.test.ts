@@ -41,6 +41,11 @@ describe('MCP Doctor diagnosing its own /mcp', { timeout: 60_000 }, () => {
       expect(finding).toMatchObject({ status: 'fail', severity: 'warning' });
     }
     expect(report.healthy).toBe(true);
+    // Both protocol eras: 2026-07-28 through server/discover, and the 2025 handshake.
+    expect(report.server.era).toBe('dual');
+    for (const id of ['connection.discover', 'connection.protocol-era', 'connection.era-parity']) {
+      expect(report.checks.find((c) => c.id === id)?.status, id).toBe('pass');
+    }
     expect(report.rows.map((r) => [r.id, r.status])).toEqual([
       ['connection', 'warn'],
       ['tools', 'pass'],
