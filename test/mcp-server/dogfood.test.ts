@@ -12,6 +12,8 @@ import { serveWeb, type Running } from '@/test/fixtures/servers';
  * loopback address cannot avoid (ChatGPT cannot reach it, and it is not HTTPS).
  */
 const LOOPBACK_ONLY = new Set(['connection.public', 'connection.https']);
+/** Judged by the clock, which a loaded machine moves: timing targets live in `npm run bench`. */
+const TIMED = new Set(['connection.latency']);
 
 describe('MCP Doctor diagnosing its own /mcp', { timeout: 60_000 }, () => {
   let server: Running;
@@ -36,7 +38,7 @@ describe('MCP Doctor diagnosing its own /mcp', { timeout: 60_000 }, () => {
     const findings = report.checks.filter(
       (c) => c.status !== 'pass' && !(c.status === 'skipped' && c.skip?.cause === 'not-applicable'),
     );
-    for (const finding of findings) {
+    for (const finding of findings.filter((f) => !TIMED.has(f.id))) {
       expect(LOOPBACK_ONLY.has(finding.id), `${finding.id}: ${finding.message}`).toBe(true);
       expect(finding).toMatchObject({ status: 'fail', severity: 'warning' });
     }
