@@ -12,6 +12,7 @@ import protocolVersion from './protocol-version';
 import publicHost from './public';
 import redirect from './redirect';
 import session from './session';
+import sseBuffering from './sse-buffering';
 import status from './status';
 import tcp from './tcp';
 import tls from './tls';
@@ -37,6 +38,7 @@ export const CONNECTION_CHECKS = [
   publicHost,
   redirect,
   session,
+  sseBuffering,
   status,
   tcp,
   tls,
