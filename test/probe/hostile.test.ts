@@ -3,6 +3,7 @@ import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { LIMITS } from '@/lib/probe/limits';
 import { probe } from '@/lib/probe/probe';
 import type { Transcript } from '@/lib/report/schema';
+import { STEP_IDS } from '@/lib/report/areas';
 import { MAX_JSON_DEPTH } from '@/lib/probe/scrub';
 import {
   closesMidStreamServer,
@@ -38,16 +39,8 @@ const REQUEST_TIMEOUT_MS = 1_500;
 const quick = { limits: { requestTimeoutMs: REQUEST_TIMEOUT_MS } };
 
 function expectFinished(t: Transcript) {
-  // Every step has an outcome, and the run ended inside its budget (plus the time closing takes).
-  expect(t.steps.map((s) => s.id).sort()).toEqual([
-    'auth',
-    'dns',
-    'initialize',
-    'resources',
-    'tcp',
-    'tls',
-    'tools',
-  ]);
+  // Every step of the areas table has an outcome, and the run ended inside its budget (plus the time closing takes).
+  expect(t.steps.map((s) => s.id).sort()).toEqual([...STEP_IDS].sort());
   expect(t.durationMs).toBeLessThan(RUN_BUDGET_MS + 5_000);
   expect(step(t, 'tools').status).toBe('skipped');
   // The Connection row says so, whichever check names the cause.
@@ -61,7 +54,7 @@ describe('a server that never answers', () => {
 
     expectFinished(t);
     expect(step(t, 'initialize').error?.code).toBe('timeout');
-    expect(t.mcp?.attempts).toEqual([
+    expect(t.mcp?.attempts.filter((a) => a.era === 'legacy')).toEqual([
       expect.objectContaining({
         ok: false,
         status: null,
@@ -101,7 +94,7 @@ describe('a 50 MB answer', () => {
 
       expectFinished(t);
       expect(step(t, 'initialize').error?.code).toBe('body-too-large');
-      expect(t.mcp?.attempts.filter((a) => !a.guessed)).toEqual([
+      expect(t.mcp?.attempts.filter((a) => !a.guessed && a.era === 'legacy')).toEqual([
         expect.objectContaining({
           status: 200,
           error: expect.objectContaining({ code: 'body-too-large' }),
@@ -146,7 +139,7 @@ describe('a redirect loop', () => {
     const t = await probe(targetFor(server.url, { timeoutMs: RUN_BUDGET_MS }));
 
     expectFinished(t);
-    const [first] = t.mcp?.attempts ?? [];
+    const [first] = t.mcp?.attempts.filter((a) => a.era === 'legacy') ?? [];
     expect(first).toMatchObject({
       guessed: false,
       ok: false,
