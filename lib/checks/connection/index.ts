@@ -16,6 +16,7 @@ import publicHost from './public';
 import redirect from './redirect';
 import session from './session';
 import sseBuffering from './sse-buffering';
+import sseTiming from './sse-timing';
 import status from './status';
 import tcp from './tcp';
 import tls from './tls';
@@ -45,6 +46,7 @@ export const CONNECTION_CHECKS = [
   redirect,
   session,
   sseBuffering,
+  sseTiming,
   status,
   tcp,
   tls,
