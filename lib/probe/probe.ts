@@ -6,6 +6,7 @@ import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS, type Limits } from './limits';
 import { Recorder } from './recorder';
 import { scrubTranscript } from './scrub';
+import { affinityStep } from './steps/affinity';
 import { authStep } from './steps/auth';
 import { dnsStep } from './steps/dns';
 import { erasStep } from './steps/eras';
@@ -29,8 +30,8 @@ export interface ProbeOptions {
 }
 
 /**
- * The steps in the order they run: the header variants read the handshake's answer and run even
- * when it opened no session (the tools step stops the run there);
+ * The steps in the order they run: the header variants and the session's follow-ups read the
+ * handshake's answer and run even when it opened no session (the tools step stops the run there);
  * the Auth row reads the handshake's answer before tools are listed; the eras step compares the
  * 2026-07-28 leg with what the run found on the other.
  */
@@ -40,6 +41,7 @@ const STEPS: readonly ProbeStep[] = [
   tlsStep,
   handshakeStep,
   negotiationStep,
+  affinityStep,
   authStep,
   toolsStep,
   widgetsStep,

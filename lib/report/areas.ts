@@ -8,7 +8,7 @@ export const AREA_TABLE = [
     id: 'connection',
     title: 'Connection fails',
     name: 'Connection',
-    steps: ['dns', 'tcp', 'tls', 'initialize', 'negotiation', 'eras'],
+    steps: ['dns', 'tcp', 'tls', 'initialize', 'negotiation', 'affinity', 'eras'],
     // Every other row depends on the connection, so a run can never leave it out.
     skippable: false,
   },
@@ -38,6 +38,7 @@ export const STEP_LABELS: Record<StepId, string> = {
   tls: 'TLS certificate',
   initialize: 'MCP handshake',
   negotiation: 'Accept and Content-Type variants',
+  affinity: 'Session affinity',
   eras: 'Protocol eras',
   auth: 'Authorization',
   tools: 'Tools',

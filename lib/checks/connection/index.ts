@@ -15,6 +15,7 @@ import protocolVersion from './protocol-version';
 import publicHost from './public';
 import redirect from './redirect';
 import session from './session';
+import sessionAffinity from './session-affinity';
 import sseBuffering from './sse-buffering';
 import sseTiming from './sse-timing';
 import status from './status';
@@ -45,6 +46,7 @@ export const CONNECTION_CHECKS = [
   publicHost,
   redirect,
   session,
+  sessionAffinity,
   sseBuffering,
   sseTiming,
   status,
