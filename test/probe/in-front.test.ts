@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { edgeFixture } from '@/lib/edges/fixtures';
+import type { DialPolicy } from '@/lib/probe/dialer';
 import type { Report } from '@/lib/report/schema';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { healthyServer } from '@/lib/samples/healthy';
@@ -15,6 +16,7 @@ import {
   statelessServer,
 } from '../fixtures/servers';
 import { targetFor } from '../fixtures/target';
+import { testResolver } from '../hostile/servers';
 import { check } from './support';
 
 /**
@@ -38,6 +40,13 @@ async function start<T extends Running>(server: Promise<T>): Promise<T> {
   running.push(started);
   return started;
 }
+
+/**
+ * Fixtures quote public hosts (a login redirect to vercel.com, metadata on mcp.example.com): names
+ * resolve only to loopback test names, so nothing a fixture points at is ever dialled.
+ */
+const loopbackOnly: DialPolicy = { blockPrivate: false, resolve: testResolver };
+const diagnose = (url: string) => runHealthCheck(targetFor(url), { dial: loopbackOnly });
 
 const authChecks = (report: Report) => report.checks.filter((c) => c.area === 'auth');
 
@@ -69,20 +78,30 @@ function copyHead(from: Response, res: ServerResponse, extra: Record<string, str
 }
 
 describe('an edge answers in place of the server', () => {
+  // One fixture of each kind in the edge table (every fixture is judged as data in
+  // lib/checks/connection/edge.test.ts and identified over HTTP in test/edges).
   test.each([
-    ['cloudflare-challenge', 'bot-protection', 'cf-mitigated: challenge'],
-    ['vercel-authentication', 'deployment-protection', null],
-    ['aws-api-gateway-missing-token', 'api-gateway', 'MissingAuthenticationTokenException'],
-    ['render-waking', 'sleeping-host', 'x-render-routing: hibernate-wake-error'],
-    ['nginx-error-page', 'default-page', 'nginx/1.25.3'],
+    ['cloudflare-challenge', 'connection.edge', 'bot-protection'],
+    ['cloudflare-access', 'connection.edge', 'access-login'],
+    ['vercel-authentication', 'connection.edge', 'deployment-protection'],
+    ['vercel-password-protection', 'connection.edge', 'password-protection'],
+    ['azure-app-service-auth', 'connection.edge', 'platform-auth'],
+    ['aws-api-gateway-missing-token', 'connection.edge', 'api-gateway'],
+    ['aws-waf-block', 'connection.edge', 'waf'],
+    ['render-waking', 'connection.edge', 'sleeping-host'],
+    ['heroku-application-error', 'connection.edge', 'crashed-host'],
+    ['nginx-error-page', 'connection.edge', 'default-page'],
+    ['ngrok-endpoint-offline', 'connection.tunnel', 'ngrok'],
   ])(
-    '%s is named (%s), and no Auth or status finding blames the server',
-    async (name, kind, quote) => {
-      const report = await runHealthCheck(targetFor(`${edges.origin}/${name}/mcp`));
-      const edge = check(report, 'connection.edge');
-      expect(edge).toMatchObject({ status: 'fail', code: kind });
-      if (quote) expect(edge.message).toContain(quote);
-      expect(check(report, 'connection.status').skip?.owner).toBe('connection.edge');
+    '%s is named by %s (%s), quoting its evidence, and no other finding blames the server',
+    async (name, owner, code) => {
+      const evidence = edgeFixture(name)?.expect?.evidence;
+      if (!evidence) throw new Error(`no fixture ${name}`);
+      const report = await diagnose(`${edges.origin}/${name}/mcp`);
+      const named = check(report, owner);
+      expect(named).toMatchObject({ status: 'fail', code });
+      expect(named.message).toContain(evidence);
+      expect(check(report, 'connection.status').skip?.owner).toBe(owner);
       for (const auth of authChecks(report)) {
         expect([auth.id, auth.status]).not.toEqual([auth.id, 'fail']);
       }
@@ -99,7 +118,7 @@ describe('an edge answers in place of the server', () => {
           .end();
       }),
     );
-    const report = await runHealthCheck(targetFor(server.url));
+    const report = await diagnose(server.url);
     expect(check(report, 'connection.edge').status).toBe('pass');
     expect(check(report, 'auth.challenge').status).not.toBe('skipped');
   });
@@ -115,7 +134,7 @@ describe('credentials ChatGPT and Claude cannot send', () => {
           .end('{"error":"Missing API key: send it in the x-api-key header"}');
       }),
     );
-    const report = await runHealthCheck(targetFor(server.url));
+    const report = await diagnose(server.url);
     expect(check(report, 'connection.client-credentials')).toMatchObject({
       status: 'fail',
       code: 'api-key',
@@ -126,7 +145,7 @@ describe('credentials ChatGPT and Claude cannot send', () => {
   test('an API key in the URL is named by its parameter, and its value is kept nowhere', async () => {
     const server = await start(statelessServer(healthyServer));
     const secret = 'sk_live_51HqL8pTz0aQ9vXw2Rk7';
-    const report = await runHealthCheck(targetFor(`${server.url}?api_key=${secret}`));
+    const report = await diagnose(`${server.url}?api_key=${secret}`);
     expect(check(report, 'connection.client-credentials')).toMatchObject({
       status: 'fail',
       code: 'query-credential',
@@ -156,7 +175,7 @@ describe('OAuth metadata behind auth', () => {
           .end();
       }),
     );
-    const report = await runHealthCheck(targetFor(server.url));
+    const report = await diagnose(server.url);
     const prm = check(report, 'auth.protected-resource');
     expect(prm).toMatchObject({ status: 'fail', code: 'guarded' });
     expect(prm.message).toContain('must be public');
@@ -183,7 +202,7 @@ describe('content negotiation', () => {
             }),
       ),
     );
-    const report = await runHealthCheck(targetFor(server.url));
+    const report = await diagnose(server.url);
     const negotiation = check(report, 'connection.negotiation');
     expect(negotiation).toMatchObject({ status: 'fail', code: 'refuses-spec-headers' });
     expect(negotiation.message).toContain('Accept: application/json; Content-Type');
@@ -200,7 +219,7 @@ describe('content negotiation', () => {
 
   test('a server that accepts the spec’s headers sends no variants', async () => {
     const server = await start(statelessServer(healthyServer));
-    const report = await runHealthCheck(targetFor(server.url));
+    const report = await diagnose(server.url);
     expect(check(report, 'connection.negotiation').status).toBe('pass');
     expect(report.exchanges.some((x) => x.step === 'negotiation')).toBe(false);
   });
@@ -226,7 +245,7 @@ describe('session affinity', () => {
   }
 
   test('replicas that do not share sessions lose it on some requests, and are named', async () => {
-    const report = await runHealthCheck(targetFor((await replicas()).url));
+    const report = await diagnose((await replicas()).url);
     const affinity = check(report, 'connection.session-affinity');
     expect(affinity).toMatchObject({ status: 'fail', code: 'lost-sometimes' });
     expect(affinity.message).toContain('AWSALB (AWS Application Load Balancer stickiness)');
@@ -236,7 +255,7 @@ describe('session affinity', () => {
 
   test('one stateful server keeps its session on every request', async () => {
     const server = await start(statefulServer());
-    const report = await runHealthCheck(targetFor(server.url));
+    const report = await diagnose(server.url);
     expect(check(report, 'connection.session-affinity')).toMatchObject({ status: 'pass' });
     const pings = report.exchanges.filter((x) => x.step === 'affinity');
     expect(pings.map((x) => x.response?.status)).toEqual([200, 200, 200, 200, 200]);
@@ -292,7 +311,7 @@ describe('event streams that arrive late', () => {
   }
 
   test('a stream whose events all arrive at its end is named as held back', async () => {
-    const report = await runHealthCheck(targetFor((await sseProxy('buffered')).url));
+    const report = await diagnose((await sseProxy('buffered')).url);
     const timing = check(report, 'connection.sse-timing');
     expect(timing).toMatchObject({ status: 'fail', code: 'buffered' });
     expect(timing.message).toContain('the priming event');
@@ -303,7 +322,7 @@ describe('event streams that arrive late', () => {
   });
 
   test('a stream whose events arrive as they are sent passes, with its timing shown', async () => {
-    const report = await runHealthCheck(targetFor((await sseProxy('streamed')).url));
+    const report = await diagnose((await sseProxy('streamed')).url);
     expect(check(report, 'connection.sse-timing')).toMatchObject({ status: 'pass' });
     const stream = report.exchanges.find(
       (x) => x.rpc?.method === 'initialize' && x.response?.stream,
@@ -313,7 +332,7 @@ describe('event streams that arrive late', () => {
   });
 
   test('a compressed event stream is noted: compression holds events back unless flushed', async () => {
-    const report = await runHealthCheck(targetFor((await sseProxy('compressed')).url));
+    const report = await diagnose((await sseProxy('compressed')).url);
     expect(check(report, 'connection.sse-timing')).toMatchObject({
       status: 'fail',
       code: 'compressed',
