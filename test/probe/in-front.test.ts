@@ -217,6 +217,26 @@ describe('content negotiation', () => {
     expect(check(report, 'connection.status').skip?.owner).toBe('connection.negotiation');
   });
 
+  test('a 415 on the spec’s Content-Type names the one it wanted', async () => {
+    const server = await start(
+      serveWeb((request) =>
+        // A gateway that compares Content-Type byte for byte against its own configured value.
+        request.headers.get('content-type') === 'application/json; charset=utf-8'
+          ? handleMcpRequest(request, healthyServer)
+          : new Response('Unsupported Media Type', { status: 415 }),
+      ),
+    );
+    const report = await diagnose(server.url);
+    const negotiation = check(report, 'connection.negotiation');
+    expect(negotiation).toMatchObject({ status: 'fail', code: 'refuses-spec-headers' });
+    expect(negotiation.message).toContain(
+      'Content-Type: application/json (the SDKs send and expect',
+    );
+    expect(negotiation.message).toContain(
+      'It accepts Accept: application/json, text/event-stream; Content-Type: application/json; charset=utf-8 instead',
+    );
+  });
+
   test('a server that accepts the spec’s headers sends no variants', async () => {
     const server = await start(statelessServer(healthyServer));
     const report = await diagnose(server.url);
@@ -251,6 +271,37 @@ describe('session affinity', () => {
     expect(affinity.message).toContain('AWSALB (AWS Application Load Balancer stickiness)');
     expect(check(report, 'connection.session').skip?.owner).toBe('connection.session-affinity');
     expect(JSON.stringify(report)).not.toContain('Zm9vYmFyYmF6cXV4');
+  });
+
+  test('a server that keeps no session is connection.session’s, not affinity’s', async () => {
+    const backend = await start(statefulServer());
+    const server = await start(
+      serveNode((req, res) => {
+        if (req.headers['mcp-session-id']) {
+          req.resume();
+          res
+            .writeHead(404, { 'content-type': 'application/json' })
+            .end(
+              '{"jsonrpc":"2.0","id":null,"error":{"code":-32001,"message":"Session not found"}}',
+            );
+          return;
+        }
+        void forward(req, backend.origin)
+          .then(async (answer) => {
+            copyHead(answer, res);
+            res.end(Buffer.from(await answer.arrayBuffer()));
+          })
+          .catch(() => res.destroy());
+      }),
+    );
+    const report = await diagnose(server.url);
+    expect(check(report, 'connection.session')).toMatchObject({
+      status: 'fail',
+      code: 'session-lost',
+    });
+    expect(check(report, 'connection.session-affinity').skip?.owner).toBe('connection.session');
+    const pings = report.exchanges.filter((x) => x.step === 'affinity');
+    expect(pings.map((x) => x.response?.status)).toEqual([404, 404, 404, 404, 404]);
   });
 
   test('one stateful server keeps its session on every request', async () => {
