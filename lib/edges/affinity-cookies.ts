@@ -2,11 +2,13 @@ import type { HeaderList } from '@/lib/report/schema';
 import { headerValues } from './response-text';
 
 /**
- * Cookies load balancers set to pin a client to one replica. They cannot hold an MCP session: the
- * MCP clients send no cookies back (the spec's SDKs use fetch without a cookie jar; a proposal to
- * have clients keep cookies for this, modelcontextprotocol/modelcontextprotocol#325, was closed),
- * and AWS states that sticky sessions need a client that supports cookies. Seeing one tells the
- * user that affinity is on, and keyed on something MCP clients do not send.
+ * Cookies load balancers set to pin a client to one replica. They cannot hold an MCP session for
+ * most clients, which send no cookies back: the SDKs' fetch keeps no cookie jar, VS Code sends none
+ * (microsoft/vscode#302394, ARR affinity on Azure App Service), and a proposal to have clients
+ * keep cookies for this (modelcontextprotocol/modelcontextprotocol#325) was closed; AWS states
+ * that sticky sessions need a client that supports cookies. mcp-remote replays them since
+ * 2026-08 (punkpeye/mcp-remote#168), so the same server works through it and fails elsewhere.
+ * Seeing one tells the user that affinity is on, and keyed on something most clients do not send.
  */
 export const AFFINITY_COOKIES = [
   {

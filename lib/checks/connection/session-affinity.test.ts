@@ -124,7 +124,7 @@ describe('connection.session-affinity', () => {
       ]),
     );
     expect(result.message).toBe(
-      'Of 5 requests with the session issued on initialize, 3 reached an instance that knew it and 2 did not (ping got HTTP 404), and the session came back after it was lost: instances behind a load balancer do not share sessions. The answers set AWSALB (AWS Application Load Balancer stickiness): cookie stickiness is on, but MCP clients send no cookies back, so it cannot hold the session.',
+      'Of 5 requests with the session issued on initialize, 3 reached an instance that knew it and 2 did not (ping got HTTP 404), and the session came back after it was lost: instances behind a load balancer do not share sessions. The answers set AWSALB (AWS Application Load Balancer stickiness): cookie stickiness is on, but most MCP clients send no cookies back (mcp-remote does), so it cannot hold their session.',
     );
     expect(result.message).not.toContain('s-1');
     expect(result.items[1]).toEqual({

@@ -15,10 +15,10 @@ function cookieNote(exchanges: ReturnType<typeof givenExchanges>): string {
   const affinity = cookies.filter((c) => c.balancer);
   if (affinity.length > 0) {
     const names = affinity.map((c) => `${c.name} (${c.balancer})`).join(', ');
-    return ` The answers set ${names}: cookie stickiness is on, but MCP clients send no cookies back, so it cannot hold the session.`;
+    return ` The answers set ${names}: cookie stickiness is on, but most MCP clients send no cookies back (mcp-remote does), so it cannot hold their session.`;
   }
   if (cookies.length > 0) {
-    return ` The answers set cookies (${cookies.map((c) => c.name).join(', ')}), which MCP clients do not send back.`;
+    return ` The answers set cookies (${cookies.map((c) => c.name).join(', ')}), which most MCP clients do not send back.`;
   }
   return '';
 }
@@ -29,7 +29,8 @@ function cookieNote(exchanges: ReturnType<typeof givenExchanges>): string {
  * rest (the probe's `affinity` step uses the session a few times to see it). A session that is
  * never kept is connection.session's finding; this check names the intermittent case, which has
  * its own fix. Sources: modelcontextprotocol/modelcontextprotocol#325, mcp-use/mcp-use#153,
- * agentic-community/mcp-gateway-registry#960, mercuretechnologies/xprem#149.
+ * agentic-community/mcp-gateway-registry#960 and #1101, mercuretechnologies/xprem#149,
+ * microsoft/vscode#302394.
  */
 export default defineCheck({
   id: 'connection.session-affinity',
@@ -37,7 +38,7 @@ export default defineCheck({
   severity: 'error',
   title: 'Every request with the session reaches an instance that knows it',
   failureTitle: 'The session is lost on some requests: replicas do not share sessions',
-  fix: 'Run the server stateless (no Mcp-Session-Id; sessionIdGenerator: undefined in the TypeScript SDK), or keep sessions in storage every replica reads, or route each request by its Mcp-Session-Id header to the replica that issued it (the id has to name its replica: a hash of an id minted after routing lands elsewhere). Cookie stickiness does not help: MCP clients send no cookies.',
+  fix: 'Run the server stateless (no Mcp-Session-Id; sessionIdGenerator: undefined in the TypeScript SDK), or keep sessions in storage every replica reads, or route each request by its Mcp-Session-Id header to the replica that issued it (the id has to name its replica: a hash of an id minted after routing lands elsewhere). Cookie stickiness does not help: most MCP clients send no cookies.',
   docs: SESSIONS,
   codes: ['lost-sometimes'],
   run(t) {

@@ -15,7 +15,7 @@ const header = (headers: readonly [string, string][], name: string): string | nu
  * `MCP-Protocol-Version`, as a client sends them. A server behind replicas that do not share
  * sessions keeps some and loses others; one that keeps none loses them all. Made by hand rather
  * than through the SDK session, so it runs even when the SDK gave up on the handshake because the
- * session was lost at once; no cookie is sent back, as MCP clients send none. The 2026-07-28 era
+ * session was lost at once; no cookie is sent back, as most MCP clients send none. The 2026-07-28 era
  * has no sessions, and a legacy HTTP+SSE session lives on its stream: neither is probed.
  */
 export const affinityStep: ProbeStep = {
