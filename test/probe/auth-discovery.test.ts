@@ -69,7 +69,10 @@ describe('OAuth discovery against real servers on loopback', () => {
     ]);
     expect(row(report)).toMatchObject({ status: 'pass' });
     // A 401 is the right endpoint asking for authorization: no other paths are guessed.
-    expect(report.mcp?.attempts).toHaveLength(1);
+    expect(report.mcp?.attempts.map((a) => [a.era, a.guessed])).toEqual([
+      ['modern', false],
+      ['legacy', false],
+    ]);
   });
 
   it('tries the spec’s three URLs for a path issuer and finds OpenID Connect metadata appended (Keycloak)', async () => {

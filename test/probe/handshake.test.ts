@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { probe } from '@/lib/probe/probe';
 import { findReply } from '@/lib/report/jsonrpc';
+import type { Transcript } from '@/lib/report/schema';
 import { findSample } from '@/lib/samples/catalog';
 import { samplePath } from '@/lib/samples/types';
 import {
@@ -25,6 +26,12 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
+/**
+ * The 2025 handshake's attempts, without the 2026-07-28 `server/discover` the probe sends first
+ * (lib/probe/steps/handshake.ts): what these servers, all of the 2025 era, are judged on.
+ */
+const legacyAttempts = (t: Transcript) => t.mcp?.attempts.filter((a) => a.era !== 'modern') ?? [];
+
 describe('a healthy stateless server', () => {
   test('opens a session, lists three tools and records every exchange with its JSON bodies', async () => {
     const server = await start(healthyMcpServer());
@@ -41,7 +48,8 @@ describe('a healthy stateless server', () => {
     );
     expect(t.mcp?.transport).toBe('streamable-http');
     expect(t.mcp?.sessionId).toBeNull();
-    expect(t.mcp?.attempts).toEqual([
+    expect(t.mcp?.attempts[0]).toMatchObject({ era: 'modern', url: server.url, ok: false });
+    expect(legacyAttempts(t)).toEqual([
       expect.objectContaining({ url: server.url, guessed: false, ok: true }),
     ]);
     expect(t.mcp?.transportErrors).toEqual([]);
@@ -136,7 +144,7 @@ describe('a server that speaks only the legacy HTTP+SSE transport', () => {
     const server = await start(legacySseServer());
     const t = await probe(targetFor(server.url));
 
-    expect(t.mcp?.attempts.map((a) => [a.transport, a.guessed, a.ok, a.status])).toEqual([
+    expect(legacyAttempts(t).map((a) => [a.transport, a.guessed, a.ok, a.status])).toEqual([
       ['streamable-http', false, false, 405],
       ['sse', false, true, null],
     ]);
@@ -175,7 +183,7 @@ describe('a server that does not speak MCP at the given URL', () => {
     if (!sample || !healthy) throw new Error('sample missing from the catalogue');
     const t = await probe(targetFor(server.origin + samplePath(sample)));
 
-    const given = t.mcp?.attempts.filter((a) => !a.guessed) ?? [];
+    const given = legacyAttempts(t).filter((a) => !a.guessed);
     expect(given.map((a) => [a.transport, a.status, a.error?.code])).toEqual([
       ['streamable-http', 404, 'http-status'],
       ['sse', 404, expect.any(String)],
@@ -205,7 +213,7 @@ describe('a server that does not speak MCP at the given URL', () => {
     );
     const t = await probe(targetFor(server.url));
 
-    const [first] = t.mcp?.attempts ?? [];
+    const [first] = legacyAttempts(t);
     expect(first).toMatchObject({
       guessed: false,
       ok: false,
@@ -214,7 +222,7 @@ describe('a server that does not speak MCP at the given URL', () => {
     });
     expect(first?.error?.message).toMatch(/content type: text\/html/);
     // 200 is no reason for the legacy fallback; the guesses all serve the same page.
-    expect(t.mcp?.attempts.filter((a) => !a.guessed)).toHaveLength(1);
+    expect(legacyAttempts(t).filter((a) => !a.guessed)).toHaveLength(1);
     expect(t.mcp?.attempts.filter((a) => a.guessed).every((a) => !a.ok)).toBe(true);
     expect(
       header(exchangesOf(t, 'initialize')[0]?.response?.headers ?? [], 'content-type'),
@@ -231,13 +239,19 @@ describe('a server that does not speak MCP at the given URL', () => {
     const server = await start(fixedResponseServer(404, 'Not Found', 'text/plain'));
     const t = await probe(targetFor(server.url));
 
-    expect(t.mcp?.attempts.slice(0, 2).map((a) => [a.transport, a.guessed, a.status])).toEqual([
+    expect(
+      legacyAttempts(t)
+        .slice(0, 2)
+        .map((a) => [a.transport, a.guessed, a.status]),
+    ).toEqual([
       ['streamable-http', false, 404],
       ['sse', false, 404],
     ]);
-    expect(t.mcp?.attempts.slice(2).map((a) => a.url)).toEqual(
-      expect.arrayContaining([`${server.origin}/mcp/mcp`, `${server.origin}/sse`]),
-    );
+    expect(
+      legacyAttempts(t)
+        .slice(2)
+        .map((a) => a.url),
+    ).toEqual(expect.arrayContaining([`${server.origin}/mcp/mcp`, `${server.origin}/sse`]));
     expect(step(t, 'initialize').error?.code).toBe('http-status');
     expect(exchangesOf(t, 'initialize')[0]?.response?.body?.text).toBe('Not Found');
     expect(check(judge(t), 'connection.status')).toMatchObject({
@@ -250,9 +264,11 @@ describe('a server that does not speak MCP at the given URL', () => {
     const server = await start(fixedResponseServer(500, 'Internal Server Error', 'text/plain'));
     const t = await probe(targetFor(server.url));
 
-    expect(t.mcp?.attempts.filter((a) => !a.guessed).map((a) => [a.transport, a.status])).toEqual([
-      ['streamable-http', 500],
-    ]);
+    expect(
+      legacyAttempts(t)
+        .filter((a) => !a.guessed)
+        .map((a) => [a.transport, a.status]),
+    ).toEqual([['streamable-http', 500]]);
     expect(step(t, 'initialize').error).toMatchObject({ code: 'http-status' });
     expect(step(t, 'initialize').error?.message).toMatch(/HTTP 500/);
     expect(step(t, 'tools').status).toBe('skipped');
