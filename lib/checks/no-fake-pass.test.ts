@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { edgeFixture, fixtureExchange } from '@/lib/edges/fixtures';
 import type { Transcript } from '@/lib/report/schema';
 import { authTranscript } from './auth/support/fixtures';
 import { runCheck } from './define';
@@ -78,6 +79,36 @@ const templateUnread = widgetRun({
 
 const authNotReached: Transcript = { ...transcript(), auth: null };
 
+/**
+ * Cloudflare's bot challenge answered initialize with 403: what the Auth row would read as "403, not
+ * 401" is the edge's page, and the server was never reached.
+ */
+const challenged: Transcript = (() => {
+  const fixture = edgeFixture('cloudflare-challenge');
+  if (!fixture) throw new Error('no cloudflare-challenge fixture');
+  const page = fixtureExchange(fixture);
+  return authTranscript(
+    (auth) => {
+      if (auth.challenge) {
+        auth.challenge = {
+          ...auth.challenge,
+          status: 403,
+          header: null,
+          challenges: [],
+          bearer: null,
+          sdk: { resourceMetadataUrl: null, scope: null, error: null },
+        };
+      }
+    },
+    {
+      exchanges: [
+        { ...page, id: 'x1', rpc: { method: 'initialize', id: 0 } },
+        ...authTranscript().exchanges.slice(1),
+      ],
+    },
+  );
+})();
+
 const SCENARIOS: Scenario[] = [
   {
     name: 'the host does not resolve',
@@ -143,6 +174,26 @@ const SCENARIOS: Scenario[] = [
       'connection.tcp',
       'connection.tls',
       'connection.tunnel',
+      'connection.edge',
+      'connection.client-credentials',
+      'connection.redirect',
+      'connection.latency',
+    ),
+  },
+  {
+    name: 'a CDN bot challenge answered initialize (403) in place of the server',
+    t: challenged,
+    absent: except(
+      () => true,
+      'connection.url',
+      'connection.https',
+      'connection.dns',
+      'connection.public',
+      'connection.tcp',
+      'connection.tls',
+      'connection.tunnel',
+      'connection.edge',
+      'connection.client-credentials',
       'connection.redirect',
       'connection.latency',
     ),
@@ -215,6 +266,18 @@ describe('no check passes on missing input', () => {
         expect(result.skip.owner).not.toBe(check.id);
       }
     });
+  });
+
+  it('an edge’s 403 is not the server’s OAuth: every auth check waits on connection.edge', () => {
+    const auth = CHECKS.filter((c) => c.area === 'auth').map((c) => runCheck(c, challenged));
+    // auth.token does not apply (no token was given); every other one waits on the edge.
+    expect(auth.map((r) => [r.id, r.status, r.skip?.owner ?? r.skip?.cause])).toEqual(
+      auth.map((r) => [
+        r.id,
+        'skipped',
+        r.id === 'auth.token' ? 'not-applicable' : 'connection.edge',
+      ]),
+    );
   });
 
   it('covers every check in at least one scenario, but those that judge only the URL as given', () => {

@@ -146,6 +146,17 @@ export const NEGOTIATION_VARIANTS = [
 
 export type NegotiationVariantId = (typeof NEGOTIATION_VARIANTS)[number]['id'];
 
+/** Which variant a recorded request was, by its Accept and Content-Type as sent, or null. */
+export function variantOf(exchange: Exchange): NegotiationVariantId | null {
+  const sent = (name: string) =>
+    exchange.request.headers.find(([n]) => n.toLowerCase() === name)?.[1];
+  const variant = NEGOTIATION_VARIANTS.find(
+    (v) =>
+      v.headers.accept === sent('accept') && v.headers['content-type'] === sent('content-type'),
+  );
+  return variant?.id ?? null;
+}
+
 export interface VariantReading {
   /** The spec's own headers were refused: the server, or a proxy, is stricter than the spec. */
   refusesSpec: boolean;

@@ -36,6 +36,9 @@ describe('credentialsInQuery', () => {
       ['x-vercel-protection-bypass'],
     ],
     ['https://mcp.example.com/mcp?apikey=a&apikey=b', ['apikey']],
+    // As the recorder stores them: the value is gone, the name still says what it was.
+    ['https://acme.supabase.co/functions/v1/brain?key=[redacted]', ['key']],
+    ['https://mcp.example.com/mcp?brain_key=[redacted]&page=2', ['brain_key']],
   ])('%s → %j', (url, names) => {
     expect(credentialsInQuery(url)).toEqual(names);
   });
@@ -121,6 +124,14 @@ describe('guardedMetadata', () => {
     const guarded = guardedMetadata(exchange('api-key-401', url));
     expect(guarded?.document).toBe(document);
     expect(guarded?.edge).toBeNull();
+  });
+
+  it('reads an advertised resource_metadata URL of any path as the document the caller names', () => {
+    const advertised = 'https://mcp.example.com/meta/resource.json';
+    expect(guardedMetadata(exchange('api-key-401', advertised))).toBeNull();
+    expect(
+      guardedMetadata(exchange('api-key-401', advertised), 'protected-resource')?.document,
+    ).toBe('protected-resource');
   });
 
   it('ignores public metadata, other paths and other statuses', () => {

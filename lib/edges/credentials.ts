@@ -48,15 +48,18 @@ const AMBIGUOUS_NAMES = new Set(['key', 'auth', 'sig', 'signature', 'pass', 'acc
 const CREDENTIAL_SUFFIXES = new Set(['key', 'token', 'secret', 'password']);
 const NOT_SECRET =
   /^(page|next|prev|previous|continuation|sync|cursor|public|publishable|site|idempotency)$/;
-// Long enough to be a generated secret, and nothing a sentence would contain.
-const secretLike = (value: string): boolean => value.length >= 12 && !/\s/.test(value);
+// Long enough to be a generated secret, and nothing a sentence would contain. The recorder's
+// stand-in for a value it removed (lib/probe/redact.ts) was one.
+const secretLike = (value: string): boolean =>
+  value === '[redacted]' || (value.length >= 12 && !/\s/.test(value));
 
 /**
  * Which query parameters of `url` carry a credential, by name as written. A URL credential is the
  * workaround people reach for when a client sends no headers; it works for no one safely (it lands
  * in logs and histories) and MCP Doctor says so. Names listed above always count; ambiguous names
  * and `…_key` count only when their value looks like a generated secret (12+ characters, no spaces).
- * The recorder already replaces some values with `[redacted]`, which still counts.
+ * The recorder replaces the values of these parameters with `[redacted]`, which still counts: the
+ * names are what a finding shows, never the values.
  */
 export function credentialsInQuery(url: string): string[] {
   let params: URLSearchParams;
@@ -143,11 +146,16 @@ export const GUARDED_METADATA = {
  * A read of OAuth discovery metadata — protected resource metadata (RFC 9728 §3.1, path-suffixed
  * too), authorization server metadata (RFC 8414 §3.1) or OpenID configuration (OIDC Discovery §4,
  * also after an issuer path) — answered 401 or 403, with the edge that answered if it is one.
+ * `known` names the document when the caller knows it from elsewhere: a `resource_metadata` URL
+ * advertised in a challenge may have any path.
  */
-export function guardedMetadata(exchange: Exchange): GuardedMetadata | null {
+export function guardedMetadata(
+  exchange: Exchange,
+  known?: MetadataDocument,
+): GuardedMetadata | null {
   const response = exchange.response;
   if (!response || (response.status !== 401 && response.status !== 403)) return null;
-  const document = metadataDocument(exchange.request.url);
+  const document = known ?? metadataDocument(exchange.request.url);
   if (!document) return null;
   return {
     document,

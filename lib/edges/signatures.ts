@@ -38,7 +38,7 @@ const ngrok = <Name extends string>(
   name: Name,
   meaning: string,
   fix: string,
-): EdgeSignature & { id: `ngrok-${Name}` } => ({
+): EdgeSignature & { id: `ngrok-${Name}`; kind: 'tunnel' } => ({
   id: `ngrok-${name}`,
   name: `ngrok ERR_NGROK_${code}`,
   kind: 'tunnel',
@@ -809,8 +809,19 @@ const TABLE = [
   },
 ] as const satisfies readonly EdgeSignature[];
 
-export type EdgeSignatureId = (typeof TABLE)[number]['id'];
-export type KnownEdgeSignature = EdgeSignature & { id: EdgeSignatureId };
+type Row = (typeof TABLE)[number];
+// Distributes over the rows: one member per row, so narrowing on `kind` narrows the id.
+type Known<R extends Row> = R extends Row
+  ? EdgeSignature & { id: R['id']; kind: R['kind'] }
+  : never;
+/** A row of the table with its id and kind as literals. */
+export type KnownEdgeSignature = Known<Row>;
+export type EdgeSignatureId = Row['id'];
+/** The ids of one kind's rows (`EdgeSignatureIdOf<'tunnel'>`), for tables keyed by them. */
+export type EdgeSignatureIdOf<Kind extends EdgeSignature['kind']> = Extract<
+  KnownEdgeSignature,
+  { kind: Kind }
+>['id'];
 
 /** The table, in matching order. */
 export const SIGNATURES: readonly KnownEdgeSignature[] = TABLE;

@@ -6,10 +6,12 @@ import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS, type Limits } from './limits';
 import { Recorder } from './recorder';
 import { scrubTranscript } from './scrub';
+import { affinityStep } from './steps/affinity';
 import { authStep } from './steps/auth';
 import { dnsStep } from './steps/dns';
 import { erasStep } from './steps/eras';
 import { fillHandshakeResults, handshakeStep } from './steps/handshake';
+import { negotiationStep } from './steps/negotiation';
 import { tcpStep } from './steps/tcp';
 import { tlsStep } from './steps/tls';
 import { toolsStep } from './steps/tools';
@@ -28,14 +30,18 @@ export interface ProbeOptions {
 }
 
 /**
- * The steps in the order they run: the Auth row reads the handshake's answer before tools are
- * listed; the eras step compares the 2026-07-28 leg with what the run found on the other.
+ * The steps in the order they run: the header variants and the session's follow-ups read the
+ * handshake's answer and run even when it opened no session (the tools step stops the run there);
+ * the Auth row reads the handshake's answer before tools are listed; the eras step compares the
+ * 2026-07-28 leg with what the run found on the other.
  */
 const STEPS: readonly ProbeStep[] = [
   dnsStep,
   tcpStep,
   tlsStep,
   handshakeStep,
+  negotiationStep,
+  affinityStep,
   authStep,
   toolsStep,
   widgetsStep,

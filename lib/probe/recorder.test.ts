@@ -78,7 +78,7 @@ describe('Recorder', () => {
       error: null,
     });
     expect(x?.request.headers).toContainEqual(['authorization', `Bearer ${REDACTED}`]);
-    expect(x?.response?.headers).toContainEqual(['set-cookie', REDACTED]);
+    expect(x?.response?.headers).toContainEqual(['set-cookie', `sid=${REDACTED}`]);
     expect(x?.response?.body?.text).toBe(
       `{"jsonrpc":"2.0","id":1,"result":{"echo":"Bearer ${REDACTED}"}}`,
     );

@@ -4,6 +4,7 @@ import { ProbeError, ProbeErrorCode, toProbeError } from './errors';
 import { LIMITS, type Limits } from './limits';
 import type { Redactor } from './redact';
 import { parseSse } from './sse';
+import { StreamClock } from './stream-clock';
 
 type Bounds = Pick<Limits, 'requestTimeoutMs' | 'maxBodyBytes' | 'keptBodyBytes' | 'keptSseEvents'>;
 
@@ -32,6 +33,8 @@ interface OpenExchange {
   requestBody: string | null;
   response: { status: number; statusText: string; headers: HeaderList } | null;
   responseBody: { chunks: Uint8Array[]; kept: number; bytes: number; done: boolean } | null;
+  /** For event streams: when the bytes and events arrived. */
+  clock: StreamClock | null;
   error: ProbeError | null;
 }
 
@@ -120,6 +123,7 @@ export class Recorder {
       requestBody,
       response: null,
       responseBody: null,
+      clock: null,
       error: null,
     };
     this.open.push(exchange);
@@ -167,6 +171,14 @@ export class Recorder {
   ): ReadableStream<Uint8Array> {
     const body = { chunks: [] as Uint8Array[], kept: 0, bytes: 0, done: false };
     exchange.responseBody = body;
+    const capture = this.bounds.keptBodyBytes + SECRET_MARGIN_BYTES;
+    const eventStream = /text\/event-stream/i.test(
+      exchange.response?.headers.find(([k]) => k === 'content-type')?.[1] ?? '',
+    );
+    const clock = eventStream
+      ? new StreamClock(() => Math.round((this.now() - exchange.startedAt) * 10) / 10, capture)
+      : null;
+    exchange.clock = clock;
     const reader = source.getReader();
     // The consumer may cancel while a pull is waiting on a read (the SDK cancels the bodies of 202
     // and 405 answers): the stream is then already closed, and that read's outcome is not an error.
@@ -177,12 +189,13 @@ export class Recorder {
     };
     const keep = (value: Uint8Array) => {
       body.bytes += value.byteLength;
-      const capture = this.bounds.keptBodyBytes + SECRET_MARGIN_BYTES;
+      let slice: Uint8Array | null = null;
       if (body.kept < capture) {
-        const slice = value.subarray(0, capture - body.kept);
+        slice = value.subarray(0, capture - body.kept);
         body.chunks.push(slice.slice());
         body.kept += slice.byteLength;
       }
+      if (value.byteLength > 0) clock?.bytes(slice);
     };
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
@@ -191,6 +204,7 @@ export class Recorder {
           if (value) keep(value);
           if (cancelled) return;
           if (done) {
+            clock?.ended();
             finish();
             controller.close();
             return;
@@ -214,7 +228,7 @@ export class Recorder {
         cancelled = true;
         // The SDK cancels bodies it does not want (an HTML page, a 202): keep reading, up to the
         // display bound and briefly, so the log shows what the server actually sent.
-        void this.drain(reader, body, keep).finally(() => {
+        void this.drain(reader, body, keep, () => clock?.ended()).finally(() => {
           finish();
           void reader.cancel(reason).catch(() => {});
         });
@@ -226,6 +240,7 @@ export class Recorder {
     reader: ReadableStreamDefaultReader<Uint8Array>,
     body: { kept: number },
     keep: (value: Uint8Array) => void,
+    ended: () => void,
   ): Promise<void> {
     const deadline = AbortSignal.timeout(DRAIN_MS);
     const stopped = new Promise<void>((resolve) =>
@@ -234,6 +249,7 @@ export class Recorder {
     try {
       while (body.kept < this.bounds.keptBodyBytes + SECRET_MARGIN_BYTES && !deadline.aborted) {
         const next = await Promise.race([reader.read(), stopped.then(() => null)]);
+        if (next?.done) ended();
         if (!next || next.done) return;
         keep(next.value);
       }
@@ -300,6 +316,7 @@ export class Recorder {
           body:
             x.responseBody &&
             this.body(decode(x.responseBody.chunks), x.responseBody.bytes, responseType),
+          ...(x.clock ? { stream: x.clock.timing() } : {}),
         },
         error: x.error && { code: x.error.code, message: redactor.text(x.error.message) },
       };

@@ -24,10 +24,49 @@ describe('Redactor', () => {
         ['accept', 'text/html'],
       ]),
     ).toEqual([
-      ['cookie', REDACTED],
+      ['cookie', `sid=${REDACTED}`],
       ['x-team-key', REDACTED],
       ['accept', 'text/html'],
     ]);
+  });
+
+  it('keeps cookie names (a load balancer names its affinity cookie), never their values', () => {
+    expect(
+      new Redactor().headers([
+        ['set-cookie', 'AWSALB=Xk2v9/abc+def; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Path=/'],
+        ['Cookie', 'a=1; __cflb=0H28vgH; theme=dark'],
+        ['set-cookie', 'no pair here'],
+        ['set-cookie', '<script>=x'],
+      ]),
+    ).toEqual([
+      ['set-cookie', `AWSALB=${REDACTED}`],
+      ['Cookie', `a=${REDACTED}; __cflb=${REDACTED}; theme=${REDACTED}`],
+      ['set-cookie', REDACTED],
+      ['set-cookie', REDACTED],
+    ]);
+  });
+
+  it.each([
+    ['?key=7f3a9c1e5b2d8f4a', `?key=${REDACTED}`],
+    ['?auth=4f1c2d3e5a6b7c8d9e', `?auth=${REDACTED}`],
+    ['?sig=AbCdEf0123456789%2Bxyz%3D&x=1', `?sig=${REDACTED}&x=1`],
+    ['?brain_key=7f3a9c1e5b2d8f4a', `?brain_key=${REDACTED}`],
+    ['?x-brain-key=7f3a9c1e5b2d8f4a', `?x-brain-key=${REDACTED}`],
+    ['?GITHUB_TOKEN=ghp_0123456789abcdef', `?GITHUB_TOKEN=${REDACTED}`],
+    ['&webhook.secret=whsec_0123456789', `&webhook.secret=${REDACTED}`],
+    // Short or worded values are not generated secrets: lookups and modes stay readable.
+    ['?key=3', '?key=3'],
+    ['?auth=oauth', '?auth=oauth'],
+    ['?monkey=1234567890abcdef', '?monkey=1234567890abcdef'],
+    ['?keyword=authentication', '?keyword=authentication'],
+  ])('redacts %s when the value looks like a secret', (input, expected) => {
+    expect(new Redactor().text(input)).toBe(expected);
+  });
+
+  it('a URL keeps the name of each credential parameter it redacts', () => {
+    expect(
+      new Redactor().url('https://acme.supabase.co/functions/v1/brain?key=7f3a9c1e5b2d8f4a'),
+    ).toBe(`https://acme.supabase.co/functions/v1/brain?key=${REDACTED}`);
   });
 
   it.each([

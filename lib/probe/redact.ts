@@ -41,6 +41,12 @@ const JSON_SECRET = new RegExp(
   'gi',
 );
 const FORM_SECRET = new RegExp(`(^|[?&\\s])(${SECRET_PARAMS.join('|')})=[^&\\s"]*`, 'gi');
+// Names that hold a credential only when the value looks like a generated one (12+ characters):
+// `key=…`, `auth=…`, `sig=…`, and any name ending in key, secret, token or password (`brain_key`,
+// `x-api-key`), as lib/edges/credentials.ts counts them; `key=3` and `auth=oauth` stay readable.
+// Bounded repeats only: the text is remote.
+const LOOKS_SECRET =
+  /(^|[?&\s])((?:key|auth|sig|signature|pass|accesskey|[A-Za-z0-9_.-]{1,64}[-_.](?:key|secret|token|password))=)[^&\s"]{12,}/gi;
 // A credential (RFC 9110 §11.2 token68), not the auth-params of a challenge: `Bearer
 // resource_metadata="…", scope="…"` in WWW-Authenticate is what auth discovery reads.
 const BEARER =
@@ -75,6 +81,7 @@ export class Redactor {
     return this.withoutCutSecrets(out)
       .replace(JSON_SECRET, `$1"${REDACTED}"`)
       .replace(FORM_SECRET, `$1$2=${REDACTED}`)
+      .replace(LOOKS_SECRET, `$1$2${REDACTED}`)
       .replace(BEARER, `$1 ${REDACTED}`);
   }
 
@@ -130,7 +137,7 @@ export class Redactor {
         out.push([at, at + literal.length]);
       }
     }
-    for (const pattern of [JSON_SECRET, FORM_SECRET, BEARER]) {
+    for (const pattern of [JSON_SECRET, FORM_SECRET, LOOKS_SECRET, BEARER]) {
       for (const match of text.matchAll(pattern))
         out.push([match.index, match.index + match[0].length]);
     }
@@ -140,7 +147,7 @@ export class Redactor {
   headers(headers: HeaderList): HeaderList {
     return headers.map(([name, value]) =>
       this.secretHeaders.has(name.toLowerCase())
-        ? [name, redactHeaderValue(name, value)]
+        ? [name, this.text(redactHeaderValue(name, value))]
         : [name, this.text(value)],
     );
   }
@@ -160,11 +167,25 @@ export class Redactor {
   }
 }
 
-/** Keeps the auth scheme visible (it matters for diagnosis), hides the credential. */
+/**
+ * Keeps what matters for diagnosis visible and hides the credential: the auth scheme of an
+ * Authorization header, the names of cookies (a load balancer's affinity cookie is named for it:
+ * AWSALB, ARRAffinity), never a value.
+ */
 function redactHeaderValue(name: string, value: string): string {
   if (/^(proxy-)?authorization$/i.test(name)) {
     const scheme = value.match(/^\s*(\S+)\s+\S/)?.[1];
     return scheme ? `${scheme} ${REDACTED}` : REDACTED;
   }
+  // Set-Cookie carries one cookie and its attributes (RFC 6265 §4.1); Cookie, pairs split by `;`.
+  if (/^set-cookie$/i.test(name)) return cookieName(value);
+  if (/^cookie$/i.test(name)) return value.split(';').slice(0, 50).map(cookieName).join('; ');
   return REDACTED;
+}
+
+/** `name=[redacted]` for a `name=value` pair, `[redacted]` for anything else. */
+function cookieName(pair: string): string {
+  const at = pair.indexOf('=');
+  const name = at > 0 ? pair.slice(0, at).trim() : '';
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/.test(name) ? `${name}=${REDACTED}` : REDACTED;
 }

@@ -8,7 +8,7 @@ export const AREA_TABLE = [
     id: 'connection',
     title: 'Connection fails',
     name: 'Connection',
-    steps: ['dns', 'tcp', 'tls', 'initialize', 'eras'],
+    steps: ['dns', 'tcp', 'tls', 'initialize', 'negotiation', 'affinity', 'eras'],
     // Every other row depends on the connection, so a run can never leave it out.
     skippable: false,
   },
@@ -37,6 +37,8 @@ export const STEP_LABELS: Record<StepId, string> = {
   tcp: 'TCP connect',
   tls: 'TLS certificate',
   initialize: 'MCP handshake',
+  negotiation: 'Accept and Content-Type variants',
+  affinity: 'Session affinity',
   eras: 'Protocol eras',
   auth: 'Authorization',
   tools: 'Tools',

@@ -125,6 +125,28 @@ describe('toHar', () => {
     );
   });
 
+  it('splits an event stream’s time at its first byte: waiting, then receiving', () => {
+    const stream = (firstByteMs: number | null) =>
+      buildReport(
+        transcript({
+          exchanges: [
+            exchange({
+              id: 'x1',
+              durationMs: 900,
+              response: {
+                ...response(200, 'data: {}\n\n', 'text/event-stream'),
+                stream: { firstByteMs, lastByteMs: 900, events: [], eventCount: 1 },
+              },
+            }),
+          ],
+        }),
+      );
+    const timings = (r: Report) => toHar(r, CREATOR).log.entries[0]?.timings;
+    expect(timings(stream(850))).toMatchObject({ wait: 850, receive: 50 });
+    expect(timings(stream(null))).toMatchObject({ wait: 900, receive: 0 });
+    expect(harValidator()(JSON.parse(JSON.stringify(toHar(stream(850), CREATOR))))).toBe(true);
+  });
+
   it('dates each entry from the run start and keeps request details', () => {
     const [first] = toHar(report(), CREATOR).log.entries;
     expect(first?.startedDateTime).toBe('2026-01-01T00:00:00.012Z');

@@ -86,6 +86,10 @@ function entry(exchange: Exchange, report: Report, start: number): Entry {
     open ? report.durationMs - exchange.startedAt : (exchange.durationMs ?? 0),
   );
   const data = postData(exchange);
+  // An event stream's first byte is recorded: waiting ends there and the rest is receiving, so a
+  // stream a proxy held back shows as a long wait and a short receive in any HAR viewer.
+  const firstByte = exchange.response?.stream?.firstByteMs;
+  const wait = typeof firstByte === 'number' && firstByte <= time ? firstByte : time;
   return {
     pageref: PAGE_ID,
     startedDateTime: new Date(start + exchange.startedAt).toISOString(),
@@ -103,9 +107,9 @@ function entry(exchange: Exchange, report: Report, start: number): Entry {
     },
     response: response(exchange),
     cache: {},
-    // The recorder measures each exchange as a whole, not its phases: all of it is counted as
-    // waiting, so the phases still add up to `time` as HAR 1.2 requires.
-    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: time, receive: 0 },
+    // Otherwise the recorder measures each exchange as a whole, not its phases: all of it is counted
+    // as waiting. Either way the phases add up to `time` as HAR 1.2 requires.
+    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait, receive: time - wait },
     ...(open ? { comment: 'still open when the run ended' } : {}),
     _exchangeId: exchange.id,
     _step: exchange.step,

@@ -49,6 +49,21 @@ export const BodySchema = z.object({
 });
 export type Body = z.infer<typeof BodySchema>;
 
+/**
+ * When a `text/event-stream` answer arrived, in ms since its request started: the first byte of the
+ * body, its last byte, and its events (the first few and the last few, with their place in the
+ * stream), so a proxy that holds the stream back and delivers it at once at the end shows.
+ */
+export const StreamTimingSchema = z.object({
+  firstByteMs: z.number().nullable(),
+  /** null when the stream had not ended when the recording was taken. */
+  lastByteMs: z.number().nullable(),
+  events: z.array(z.object({ index: z.number().int().nonnegative(), atMs: z.number() })),
+  /** Events seen in the part of the body that was kept (the events the log shows). */
+  eventCount: z.number().int().nonnegative(),
+});
+export type StreamTiming = z.infer<typeof StreamTimingSchema>;
+
 /** One HTTP request and its answer (or the error that replaced it), secrets already redacted. */
 export const ExchangeSchema = z.object({
   id: z.string(),
@@ -74,6 +89,7 @@ export const ExchangeSchema = z.object({
       statusText: z.string(),
       headers: HeaderListSchema,
       body: BodySchema.nullable(),
+      stream: StreamTimingSchema.optional(),
     })
     .nullable(),
   error: ProbeErrorSchema.nullable(),

@@ -1,3 +1,4 @@
+import { handleEdgePage } from './edge-page';
 import { handleMcpRequest } from './handler';
 import { healthyServer } from './healthy';
 import { handleHtmlPage } from './html-page';
@@ -30,6 +31,14 @@ export const CONNECTION_SAMPLES: Sample[] = [
       'The URL serves an HTML page with status 200 to every request, as a marketing site or an SPA fallback route does.',
     expected: { connection: 'fail', tools: 'unverified' },
     handle: handleHtmlPage,
+  },
+  {
+    slug: 'bot-challenge',
+    title: 'Behind a bot challenge',
+    demonstrates:
+      'A CDN answers instead of the server: 403 with cf-mitigated: challenge and a "Just a moment..." page, as Cloudflare bot protection sends to callers that run no JavaScript, ChatGPT\'s servers among them. Named as the edge, not as an auth error.',
+    expected: { connection: 'fail', tools: 'unverified' },
+    handle: handleEdgePage('cloudflare-challenge'),
   },
   {
     slug: 'invalid-tools',

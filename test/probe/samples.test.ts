@@ -11,6 +11,7 @@ const DECISIVE: Record<string, string[]> = {
   healthy: [],
   'wrong-path': ['connection.status'],
   'html-page': ['connection.content-type'],
+  'bot-challenge': ['connection.edge'],
   'invalid-tools': ['tools.description', 'tools.input-schema', 'tools.name'],
   slow: ['connection.latency'],
 };

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { GUARDED_METADATA } from '@/lib/edges/credentials';
+import { edgeFixture, fixtureExchange } from '@/lib/edges/fixtures';
+import { SIGNATURES } from '@/lib/edges/signatures';
 import { runCheck } from '../define';
+import { response } from '../testing';
 import check from './protected-resource';
-import { authTranscript, doc, MCP_URL, openTranscript, PRM_URL } from './support/fixtures';
+import {
+  authTranscript,
+  doc,
+  guardedTranscript,
+  MCP_URL,
+  openTranscript,
+  PRM_URL,
+} from './support/fixtures';
 
 const ROOT = 'https://example.com/.well-known/oauth-protected-resource';
 
@@ -114,5 +125,32 @@ describe('auth.protected-resource', () => {
       detail: expect.stringContaining('resource'),
     });
     expect(MCP_URL).toBeTruthy();
+  });
+
+  it('names the API gateway that guards the document, which must be public', () => {
+    const gateway = edgeFixture('aws-api-gateway-missing-token');
+    if (!gateway) throw new Error('no fixture');
+    const r = runCheck(
+      check,
+      guardedTranscript(
+        'protected-resource',
+        fixtureExchange(gateway).response ?? response(403, ''),
+      ),
+    );
+    const signature = SIGNATURES.find((s) => s.id === 'aws-api-gateway-missing-token');
+    expect(r).toMatchObject({ status: 'fail', code: 'guarded', evidence: ['x2'] });
+    expect(r.message).toBe(
+      `${PRM_URL} answered HTTP 403 Forbidden: protected resource metadata must be public, since clients read it before they have any token, and ${signature?.name} guards it ("x-amzn-errortype: MissingAuthenticationTokenException").`,
+    );
+    expect(r.fix).toBe(`${GUARDED_METADATA.fix} ${signature?.fix}`);
+  });
+
+  it('a 401 from the server itself is guarded too, without an edge to name', () => {
+    const r = runCheck(
+      check,
+      guardedTranscript('protected-resource', response(401, '{"error":"unauthorized"}')),
+    );
+    expect(r).toMatchObject({ status: 'fail', code: 'guarded', fix: GUARDED_METADATA.fix });
+    expect(r.message).toContain('the server, or something in front of it, guards it');
   });
 });

@@ -5,6 +5,8 @@ import {
   authApplies,
   documentOf,
   FORM_LABEL,
+  guardedAttempts,
+  guardedFailure,
   idsOf,
 } from './support/auth-data';
 
@@ -17,7 +19,7 @@ export default defineCheck({
   failureTitle: 'No usable protected resource metadata',
   fix: 'Serve {"resource": "<your MCP URL>", "authorization_servers": ["<issuer>"]} as JSON at /.well-known/oauth-protected-resource<MCP path>, and name that URL in the 401 challenge.',
   docs: 'https://www.rfc-editor.org/rfc/rfc9728#section-3',
-  codes: ['advertised-url-failed', 'invalid-document', 'not-found'],
+  codes: ['guarded', 'advertised-url-failed', 'invalid-document', 'not-found'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
@@ -27,6 +29,8 @@ export default defineCheck({
     const found = attempts.find((a) => a.outcome === 'found');
     if (found && !found.beyondSpec)
       return pass(`Found at ${found.url} (${FORM_LABEL[found.form]})`);
+    const [guarded, ...more] = guardedAttempts(t, applies.auth, 'protected-resource');
+    if (guarded) return guardedFailure([guarded, ...more], 'protected resource metadata', items);
     if (found) {
       const advertised = attempts.find((a) => a.form === 'advertised');
       return {

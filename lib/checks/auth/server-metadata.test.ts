@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../define';
+import { response } from '../testing';
 import check from './server-metadata';
-import { AS_URL, authTranscript, doc, json, openTranscript } from './support/fixtures';
+import {
+  AS_URL,
+  authTranscript,
+  doc,
+  guardedTranscript,
+  json,
+  openTranscript,
+} from './support/fixtures';
 
 const OIDC = 'https://auth.example.com/.well-known/openid-configuration';
 
@@ -102,5 +110,13 @@ describe('auth.server-metadata', () => {
       code: 'missing-fields',
       message: expect.stringContaining('token_endpoint'),
     });
+  });
+
+  it('authorization server metadata answered 401 is guarded: it must be public', () => {
+    const r = runCheck(check, guardedTranscript('authorization-server', response(401, '')));
+    expect(r).toMatchObject({ status: 'fail', code: 'guarded', evidence: ['x3'] });
+    expect(r.message).toContain(
+      `${AS_URL} answered HTTP 401: authorization server metadata must be public`,
+    );
   });
 });

@@ -6,6 +6,8 @@ import {
   documentOf,
   fieldsOf,
   FORM_LABEL,
+  guardedAttempts,
+  guardedFailure,
   idsOf,
   SPEC,
 } from './support/auth-data';
@@ -19,7 +21,7 @@ export default defineCheck({
   failureTitle: 'No usable authorization server metadata',
   fix: 'Serve RFC 8414 metadata at /.well-known/oauth-authorization-server<issuer path> (or OpenID Connect Discovery), with issuer, authorization_endpoint, token_endpoint and response_types_supported including "code".',
   docs: `${SPEC}#authorization-server-metadata-discovery`,
-  codes: ['not-found', 'invalid-document', 'missing-fields', 'no-code-response-type'],
+  codes: ['guarded', 'not-found', 'invalid-document', 'missing-fields', 'no-code-response-type'],
   run(t) {
     const applies = authApplies(t);
     if ('skipped' in applies) return applies.skipped;
@@ -34,6 +36,10 @@ export default defineCheck({
         : '';
     const doc = documentOf(auth, 'authorization-server');
     const fields = fieldsOf(doc);
+    const [guarded, ...more] = guardedAttempts(t, auth, 'authorization-server');
+    if (!doc && guarded) {
+      return guardedFailure([guarded, ...more], 'authorization server metadata', items);
+    }
     if (!doc) {
       return {
         status: 'fail',

@@ -1,6 +1,6 @@
 import { defineCheck, notApplicable, pass } from '../define';
 import { blockedByHandshake } from '../shared/blocked';
-import { NO_AUTH_REQUIRED } from '@/lib/report/schema-auth';
+import { authApplies } from './support/auth-data';
 
 /** RFC 6750 §3: what the server said about the token the user gave. */
 export default defineCheck({
@@ -13,17 +13,19 @@ export default defineCheck({
   docs: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
   codes: ['insufficient-scope', 'forbidden', 'invalid-token'],
   run(t) {
-    const step = t.steps.find((s) => s.id === 'auth');
-    const verdict = t.auth?.token;
     if (!t.target.hasToken && t.target.headerNames.length === 0)
       return notApplicable('skipped: no token or headers were given');
-    if (!t.auth || !verdict) {
+    // An edge's 403 or an API-key request is not the server's verdict on the token.
+    const applies = authApplies(t);
+    if ('skipped' in applies) return applies.skipped;
+    const verdict = applies.auth.token;
+    if (!verdict) {
+      const step = t.steps.find((s) => s.id === 'auth');
       return blockedByHandshake(
         t,
         step?.summary.replace(/^skipped: /, '') ?? 'authorization was not probed',
       );
     }
-    if (!t.auth.required) return notApplicable(step?.summary ?? NO_AUTH_REQUIRED);
     const evidence = verdict.exchangeId ? [verdict.exchangeId] : [];
     if (verdict.accepted)
       return pass(`The server accepted the token (HTTP ${verdict.status ?? 200})`);

@@ -28,9 +28,15 @@ export default defineCheck({
       case 'no-answer':
         return blockedByHandshake(t, 'the initialize request got no HTTP answer');
       case 'tunnel':
-        return blockedByHandshake(t, `the answer is ${verdict.tunnel.provider}'s error page`);
+      case 'edge':
+        return blockedByHandshake(
+          t,
+          `the answer is ${verdict.edge.signature.name}'s, not the server's`,
+        );
       case 'redirect':
       case 'modern-era':
+      case 'negotiation':
+      case 'api-key':
       case 'auth':
       case 'status':
         return blockedByHandshake(

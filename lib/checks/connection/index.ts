@@ -1,18 +1,23 @@
 import cacheHints from './cache-hints';
+import clientCredentials from './client-credentials';
 import contentType from './content-type';
 import discover from './discover';
 import dns from './dns';
+import edge from './edge';
 import eraParity from './era-parity';
 import headerValidation from './header-validation';
 import https from './https';
 import initialize from './initialize';
 import latency from './latency';
+import negotiation from './negotiation';
 import protocolEra from './protocol-era';
 import protocolVersion from './protocol-version';
 import publicHost from './public';
 import redirect from './redirect';
 import session from './session';
+import sessionAffinity from './session-affinity';
 import sseBuffering from './sse-buffering';
+import sseTiming from './sse-timing';
 import status from './status';
 import tcp from './tcp';
 import tls from './tls';
@@ -25,20 +30,25 @@ import versionRefusal from './version-refusal';
 /** The Connection row's checks, sorted by id. */
 export const CONNECTION_CHECKS = [
   cacheHints,
+  clientCredentials,
   contentType,
   discover,
   dns,
+  edge,
   eraParity,
   headerValidation,
   https,
   initialize,
   latency,
+  negotiation,
   protocolEra,
   protocolVersion,
   publicHost,
   redirect,
   session,
+  sessionAffinity,
   sseBuffering,
+  sseTiming,
   status,
   tcp,
   tls,

@@ -1,15 +1,14 @@
 import { plural } from '@/lib/text/plural';
-import { defineCheck, pass } from '../define';
-import { blockedByHandshake } from '../shared/blocked';
+import { blocked, defineCheck, pass } from '../define';
+import { blockedByHandshake, VERIFY } from '../shared/blocked';
+import { excerpt, requestHeader, requestLine, statusLine } from '../shared/exchanges';
+import { handshakeVerdict, mcpRequests } from '../shared/handshake';
 import {
-  excerpt,
-  requestHeader,
-  requestLine,
-  responseHeader,
-  statusLine,
-} from '../shared/exchanges';
-import { givenExchanges, handshakeVerdict, mcpRequests } from '../shared/handshake';
-import { sessionFailures } from '../shared/session';
+  issuedSessionId,
+  sessionComesAndGoes,
+  sessionFailures,
+  sessionUses,
+} from '../shared/session';
 
 /** A session lost between requests (serverless, several instances) breaks every call after initialize. */
 export default defineCheck({
@@ -27,12 +26,23 @@ export default defineCheck({
     const failures = sessionFailures(t);
     const lost = failures.filter((f) => f.kind === 'session-lost');
     const first = lost[0]?.exchange;
+    // Lost and then kept again: replicas without shared sessions, connection.session-affinity's.
+    const uses = sessionUses(t);
+    if (first && sessionComesAndGoes(uses)) {
+      return blocked(
+        'connection.session-affinity',
+        'skipped: the session is lost only on some requests (see connection.session-affinity)',
+        VERIFY.connection,
+      );
+    }
     if (first) {
       const method = first.rpc?.method ?? 'the request';
+      const all =
+        lost.length > 1 ? `; ${lost.length} of ${uses.length} requests with it got 400 or 404` : '';
       return {
         status: 'fail',
         code: 'session-lost',
-        message: `${method} with the Mcp-Session-Id issued on initialize got ${statusLine(first)} (${requestLine(first)}): the server no longer knows its own session.`,
+        message: `${method} with the Mcp-Session-Id issued on initialize got ${statusLine(first)} (${requestLine(first)}): the server no longer knows its own session${all}.`,
         evidence: lost.map((f) => f.exchange.id),
       };
     }
@@ -49,12 +59,7 @@ export default defineCheck({
     }
     if (verdict.attempt.transport === 'sse')
       return pass('legacy HTTP+SSE: the session lives on the open stream');
-    const issued =
-      t.mcp?.sessionId ??
-      givenExchanges(t)
-        .map((x) => responseHeader(x, 'mcp-session-id'))
-        .find((id) => id !== null);
-    if (!issued) return pass('no session id issued: the server is stateless');
+    if (!issuedSessionId(t)) return pass('no session id issued: the server is stateless');
     const later = mcpRequests(t).filter(
       (x) => requestHeader(x, 'mcp-session-id') !== null && x.response,
     ).length;

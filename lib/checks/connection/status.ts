@@ -99,7 +99,18 @@ export default defineCheck({
           `the initialize request got no HTTP answer (${(verdict.exchange?.error ?? verdict.attempt.error)?.message ?? 'no exchange recorded'})`,
         );
       case 'tunnel':
-        return blockedByHandshake(t, `the answer is ${verdict.tunnel.provider}'s error page`);
+      case 'edge':
+        return blockedByHandshake(
+          t,
+          `the answer is ${verdict.edge.signature.name}'s, not the server's`,
+        );
+      case 'negotiation':
+        return blockedByHandshake(
+          t,
+          `${statusLine(verdict.exchange)} refuses the request's Accept or Content-Type`,
+        );
+      case 'api-key':
+        return blockedByHandshake(t, `${statusLine(verdict.exchange)} asks for an API key`);
       case 'redirect':
         return blockedByHandshake(t, `the answer is a redirect, ${statusLine(verdict.exchange)}`);
       case 'modern-era':
@@ -126,7 +137,8 @@ export default defineCheck({
           evidence: [exchange.id, ...fallback.ids, ...guessIds],
         };
       }
-      default:
+      case 'content-type':
+      case 'answered':
         return pass(`${requestLine(verdict.exchange)} answered ${statusLine(verdict.exchange)}`);
     }
   },

@@ -133,6 +133,13 @@ describe('connection.tunnel', () => {
       evidence: [],
     },
     {
+      name: 'a Cloudflare challenge is an edge, not a tunnel (connection.edge owns it)',
+      t: noSession(page(403, '<title>Just a moment...</title>', ['cf-mitigated', 'challenge'])),
+      status: 'pass',
+      code: null,
+      evidence: [],
+    },
+    {
       name: 'no HTTP answer',
       t: noSession(null, { error: { code: 'connection-refused', message: 'ECONNREFUSED' } }),
       status: 'skipped',
@@ -157,9 +164,10 @@ describe('connection.tunnel', () => {
     expect(result.evidence).toEqual(evidence);
   });
 
-  it('names the code and what it means', () => {
+  it('names the code, quotes the line that identified it, and says what it means', () => {
     const result = runCheck(check, noSession(ngrokOffline));
-    expect(result.message).toContain('ngrok answered ERR_NGROK_3200 (HTTP 404)');
+    expect(result.message).toContain('ngrok ERR_NGROK_3200 answered HTTP 404');
+    expect(result.message).toContain('"ngrok-error-code: ERR_NGROK_3200"');
     expect(result.message).toContain('offline');
     expect(result.fix).toContain('https://ngrok.com/docs/errors/err_ngrok_3200');
   });

@@ -18,7 +18,16 @@ export const VERIFY = {
   tools: 'Fix what the Tools row reports (tools/list must complete), then check again.',
   templates: 'Fix what widgets.resource-read reports, then check again.',
   time: 'Check again with a longer time budget (--timeout, "timeoutMs"), or make the server answer faster.',
+  apiKey:
+    'Pass the key as a header (--header on the command line, "headers" in the API) to check the rest; ChatGPT and Claude still cannot send it.',
 } as const;
+
+/** What lets the checks waiting on this handshake run. */
+function verifyFor(verdict: HandshakeVerdict): string {
+  if (verdict.kind === 'auth') return VERIFY.signIn;
+  if (verdict.kind === 'api-key') return VERIFY.apiKey;
+  return VERIFY.connection;
+}
 
 /** The step's own account of why it did not run, when the probe recorded one. */
 export const stepSummary = (t: Transcript, id: Transcript['steps'][number]['id']) =>
@@ -39,10 +48,16 @@ function handshakeOwner(t: Transcript, verdict: HandshakeVerdict): CheckRef {
     }
     case 'tunnel':
       return 'connection.tunnel';
+    case 'edge':
+      return 'connection.edge';
     case 'redirect':
       return 'connection.redirect';
     case 'modern-era':
       return 'connection.protocol-era';
+    case 'negotiation':
+      return 'connection.negotiation';
+    case 'api-key':
+      return 'connection.client-credentials';
     case 'auth':
       return 'auth.challenge';
     case 'status':
@@ -86,11 +101,7 @@ export function blockedByHandshake(t: Transcript, reason: string): Outcome<never
   if (modern) return modern;
   const verdict = handshakeVerdict(t);
   const owner = handshakeOwner(t, verdict);
-  return blocked(
-    owner,
-    `skipped: ${reason} (see ${owner})`,
-    verdict.kind === 'auth' ? VERIFY.signIn : VERIFY.connection,
-  );
+  return blocked(owner, `skipped: ${reason} (see ${owner})`, verifyFor(verdict));
 }
 
 /** Why no MCP session was opened, as a reason that starts with what the dependent check needed. */
@@ -102,6 +113,13 @@ export function withoutSession(t: Transcript, needed: string): Outcome<never> {
       owner,
       `skipped: ${needed}: the server answered ${statusLine(verdict.exchange)} and asks for authorization first (see ${owner})`,
       VERIFY.signIn,
+    );
+  }
+  if (verdict.kind === 'api-key') {
+    return blocked(
+      owner,
+      `skipped: ${needed}: the server answered ${statusLine(verdict.exchange)} and asks for an API key first (see ${owner})`,
+      VERIFY.apiKey,
     );
   }
   if (outOfTime(t, 'initialize')) {

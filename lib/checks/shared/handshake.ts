@@ -1,14 +1,17 @@
+import { apiKeyRequest } from '@/lib/edges/credentials';
+import type { EdgeMatch, Evidence } from '@/lib/edges/identify';
 import { ProbeErrorCode } from '@/lib/report/schema-base';
 import type { Exchange, HandshakeAttempt, Transcript } from '@/lib/report/schema';
+import { edgeAnswer } from './edges';
 import {
   REDIRECT_STATUSES,
+  exchangeById,
   exchangesById,
   isSuccess,
   mediaType,
   responseHeader,
 } from './exchanges';
 import { type ModernRejection, modernRejection } from './protocol-era';
-import { type TunnelError, tunnelError } from './tunnels';
 
 /**
  * The 2025 handshake's attempts on the URL the user gave (Streamable HTTP, then the SSE fallback),
@@ -70,14 +73,18 @@ export const MCP_MEDIA_TYPES: Record<HandshakeAttempt['transport'], readonly str
 
 /**
  * What the given URL's handshake came to, decided once so that each root cause is reported by the
- * one check that owns it: a tunnel page by `connection.tunnel` (not also `connection.status`), a
- * redirect by `connection.redirect`, a web page by `connection.content-type`, and so on.
+ * one check that owns it: a tunnel page by `connection.tunnel` and any other edge (a CDN challenge,
+ * a login wall, a gateway, a proxy's default page) by `connection.edge`, not also by
+ * `connection.status` or the Auth row; a redirect by `connection.redirect`, a web page by
+ * `connection.content-type`, and so on.
  */
 export type HandshakeVerdict =
   | { kind: 'not-attempted' }
   /** The request failed before any HTTP answer (refused, reset, timed out, TLS…). */
   | { kind: 'no-answer'; attempt: HandshakeAttempt; exchange: Exchange | null }
-  | { kind: 'tunnel'; attempt: HandshakeAttempt; exchange: Exchange; tunnel: TunnelError }
+  | { kind: 'tunnel'; attempt: HandshakeAttempt; exchange: Exchange; edge: EdgeMatch }
+  /** Something in front of the server answered (lib/edges/signatures.ts names it). */
+  | { kind: 'edge'; attempt: HandshakeAttempt; exchange: Exchange; edge: EdgeMatch }
   /** The handshake ended on a redirect the client did not follow. */
   | { kind: 'redirect'; attempt: HandshakeAttempt; exchange: Exchange }
   | {
@@ -86,6 +93,10 @@ export type HandshakeVerdict =
       exchange: Exchange;
       rejection: ModernRejection;
     }
+  /** 406 or 415: the server refused the request's Accept or Content-Type. */
+  | { kind: 'negotiation'; attempt: HandshakeAttempt; exchange: Exchange }
+  /** 401/403 asking for an API key, without a Bearer challenge: no OAuth to start. */
+  | { kind: 'api-key'; attempt: HandshakeAttempt; exchange: Exchange; evidence: Evidence }
   | { kind: 'auth'; attempt: HandshakeAttempt; exchange: Exchange }
   | { kind: 'status'; attempt: HandshakeAttempt; exchange: Exchange }
   | {
@@ -97,7 +108,10 @@ export type HandshakeVerdict =
   /** A 2xx answer with an MCP media type: its body decides (`connection.initialize`). */
   | { kind: 'answered'; attempt: HandshakeAttempt; exchange: Exchange };
 
-/** 401, or 403 with a Bearer challenge (`insufficient_scope`): the Auth row's findings. */
+/**
+ * 401, or 403 with a Bearer challenge (`insufficient_scope`): the Auth row's findings. Asked only
+ * after edges and API-key requests are ruled out, so what reaches the Auth row is the server's own.
+ */
 function asksForAuth(exchange: Exchange): boolean {
   const status = exchange.response?.status;
   return (
@@ -106,14 +120,24 @@ function asksForAuth(exchange: Exchange): boolean {
   );
 }
 
+/** 406 Not Acceptable, 415 Unsupported Media Type (RFC 9110 §15.5.7, §15.5.16). */
+export const NEGOTIATION_STATUSES: readonly number[] = [406, 415];
+
 function judgeAnswer(attempt: HandshakeAttempt, exchange: Exchange): HandshakeVerdict {
   const response = exchange.response;
   if (!response) return { kind: 'no-answer', attempt, exchange };
-  const tunnel = tunnelError(exchange);
-  if (tunnel) return { kind: 'tunnel', attempt, exchange, tunnel };
+  // First: a 403 challenge or a login redirect from an edge is neither the server's redirect nor
+  // its authorization.
+  const edge = edgeAnswer(exchange);
+  if (edge)
+    return { kind: edge.signature.kind === 'tunnel' ? 'tunnel' : 'edge', attempt, exchange, edge };
   if (REDIRECT_STATUSES.includes(response.status)) return { kind: 'redirect', attempt, exchange };
   const rejection = modernRejection(exchange);
   if (rejection) return { kind: 'modern-era', attempt, exchange, rejection };
+  if (NEGOTIATION_STATUSES.includes(response.status))
+    return { kind: 'negotiation', attempt, exchange };
+  const apiKey = apiKeyRequest(exchange);
+  if (apiKey) return { kind: 'api-key', attempt, exchange, evidence: apiKey };
   if (asksForAuth(exchange)) return { kind: 'auth', attempt, exchange };
   if (!isSuccess(response.status)) return { kind: 'status', attempt, exchange };
   return { kind: 'answered', attempt, exchange };
@@ -164,11 +188,14 @@ const NETWORK_ERROR_OWNERS: Partial<
 
 /**
  * The JSON-RPC requests sent to the given URL: its handshake attempts and the session's later
- * requests, without the guessed URLs' traffic or OAuth discovery.
+ * requests, without the guessed URLs' traffic, OAuth discovery, or the header variants sent to a
+ * server that refused the spec's headers (they differ from what clients send on purpose).
  */
 export function mcpRequests(t: Transcript): Exchange[] {
   const guessed = new Set(t.mcp?.attempts.filter((a) => a.guessed).flatMap((a) => a.exchangeIds));
-  return t.exchanges.filter((x) => x.rpc && x.step !== 'auth' && !guessed.has(x.id));
+  return t.exchanges.filter(
+    (x) => x.rpc && x.step !== 'auth' && x.step !== 'negotiation' && !guessed.has(x.id),
+  );
 }
 
 /** Every exchange of the given URL's handshake attempts (SSE streams included). */
@@ -177,3 +204,13 @@ export const givenExchanges = (t: Transcript): Exchange[] =>
     t,
     givenAttempts(t).flatMap((a) => a.exchangeIds),
   );
+
+/**
+ * Every answered request to the given URL: the handshake, the session's later requests, and the
+ * Auth row's request without credentials (made when the run's own token was accepted).
+ */
+export function mcpAnswers(t: Transcript): Exchange[] {
+  const challenge = exchangeById(t, t.auth?.challenge?.exchangeId);
+  const all = new Set([...givenExchanges(t), ...mcpRequests(t), ...(challenge ? [challenge] : [])]);
+  return t.exchanges.filter((x) => all.has(x) && x.response);
+}

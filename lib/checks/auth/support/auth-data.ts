@@ -1,4 +1,5 @@
-import type { Transcript } from '@/lib/report/schema';
+import { GUARDED_METADATA, guardedMetadata, type GuardedMetadata } from '@/lib/edges/credentials';
+import type { FindingItem, Transcript } from '@/lib/report/schema';
 import {
   NO_AUTH_REQUIRED,
   type AuthDocument,
@@ -6,14 +7,20 @@ import {
   type DiscoveryAttempt,
 } from '@/lib/report/schema-auth';
 import { blocked, notApplicable, type Outcome } from '../../define';
-import { blockedByHandshake } from '../../shared/blocked';
+import { blockedByHandshake, VERIFY } from '../../shared/blocked';
+import { apiKeyAsk } from '../../shared/credentials';
+import { edgeAnswer } from '../../shared/edges';
+import { exchangeById, statusLine } from '../../shared/exchanges';
 
 export const SPEC = 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization';
 export const APPS_AUTH = 'https://developers.openai.com/apps-sdk/build/auth';
 
 /**
  * The auth record when authorization applies, or the skip every auth check gives: "no
- * authentication required" for an open server, the probe's reason when it could not tell.
+ * authentication required" for an open server, the probe's reason when it could not tell. A 401 or
+ * 403 that something in front of the server sent (a CDN challenge, a login wall, a gateway), or
+ * that asks for an API key rather than OAuth, is not the server's OAuth: the check that names it
+ * owns it, and the Auth row waits on it.
  */
 export function authApplies(t: Transcript): { auth: AuthProbe } | { skipped: Outcome<never> } {
   const step = t.steps.find((s) => s.id === 'auth');
@@ -22,6 +29,27 @@ export function authApplies(t: Transcript): { auth: AuthProbe } | { skipped: Out
     return { skipped: blockedByHandshake(t, why) };
   }
   if (!t.auth.required) return { skipped: notApplicable(step?.summary ?? NO_AUTH_REQUIRED) };
+  const denial = exchangeById(t, t.auth.challenge?.exchangeId);
+  const edge = denial && edgeAnswer(denial);
+  if (denial && edge) {
+    const owner = edge.signature.kind === 'tunnel' ? 'connection.tunnel' : 'connection.edge';
+    return {
+      skipped: blocked(
+        owner,
+        `skipped: the ${statusLine(denial)} came from ${edge.signature.name}, not from the MCP server's OAuth (see ${owner})`,
+        VERIFY.connection,
+      ),
+    };
+  }
+  if (apiKeyAsk(t)) {
+    return {
+      skipped: blocked(
+        'connection.client-credentials',
+        'skipped: the server asks for an API key, not for OAuth (see connection.client-credentials)',
+        VERIFY.apiKey,
+      ),
+    };
+  }
   return { auth: t.auth };
 }
 
@@ -54,6 +82,51 @@ export function attemptsOf(auth: AuthProbe, kind: AuthDocument['kind']): Discove
 
 export const idsOf = (items: readonly { exchangeId: string | null }[]): string[] =>
   items.flatMap((i) => (i.exchangeId ? [i.exchangeId] : []));
+
+export interface GuardedAttempt {
+  attempt: DiscoveryAttempt;
+  guarded: GuardedMetadata;
+}
+
+/** The discovery URLs of this kind that answered 401/403, with what answered when it was an edge. */
+export function guardedAttempts(
+  t: Transcript,
+  auth: AuthProbe,
+  kind: AuthDocument['kind'],
+): GuardedAttempt[] {
+  return attemptsOf(auth, kind).flatMap((attempt) => {
+    const exchange = exchangeById(t, attempt.exchangeId);
+    // An advertised resource_metadata URL may have any path; the others are well-known URLs.
+    const known = attempt.form === 'advertised' ? 'protected-resource' : undefined;
+    const guarded = exchange && guardedMetadata(exchange, known);
+    return guarded ? [{ attempt, guarded }] : [];
+  });
+}
+
+/**
+ * A discovery document answered 401/403: it must be public (RFC 9728 §3, RFC 8414 §3), since a
+ * client reads it before it has any token; the finding names the gateway or login wall that
+ * guards it when the edge table knows it.
+ */
+export function guardedFailure(
+  guarded: readonly [GuardedAttempt, ...GuardedAttempt[]],
+  what: string,
+  items: FindingItem[],
+): Outcome<'guarded'> {
+  const [{ attempt, guarded: first }] = guarded;
+  const edge = first.edge;
+  const by = edge
+    ? `${edge.signature.name} guards it ("${edge.evidence.text}")`
+    : 'the server, or something in front of it, guards it';
+  return {
+    status: 'fail',
+    code: 'guarded',
+    message: `${attempt.url} answered ${first.evidence.text}: ${what} must be public, since clients read it before they have any token, and ${by}.`,
+    fix: edge ? `${GUARDED_METADATA.fix} ${edge.signature.fix}` : GUARDED_METADATA.fix,
+    evidence: idsOf(guarded.map((g) => g.attempt)),
+    items,
+  };
+}
 
 /** A timeline row as a finding item: the URL, then what happened to it. */
 export function attemptItem(a: DiscoveryAttempt): {

@@ -210,3 +210,28 @@ export function openTranscript(): Transcript {
     },
   };
 }
+
+/**
+ * The healthy 401 run whose metadata URL of this kind answered `answer` (a 401 or 403: the document
+ * is guarded), so that no document of that kind was found.
+ */
+export function guardedTranscript(
+  kind: AuthDocument['kind'],
+  answer: NonNullable<Transcript['exchanges'][number]['response']>,
+): Transcript {
+  const id = kind === 'protected-resource' ? 'x2' : 'x3';
+  const t = authTranscript((auth) => {
+    auth.documents = auth.documents.filter((d) => d.kind !== kind);
+    for (const a of auth.discovery.filter((d) => d.kind === kind)) {
+      Object.assign(a, {
+        status: answer.status,
+        outcome: 'not-found',
+        detail: `HTTP ${answer.status}`,
+      });
+    }
+  });
+  return {
+    ...t,
+    exchanges: t.exchanges.map((x) => (x.id === id ? { ...x, response: answer } : x)),
+  };
+}
