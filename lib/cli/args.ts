@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseCiOptions, type CiOptions, type CiOptionsInput } from '@/lib/diagnose/options';
+import { CLIENT_IDS, type ClientId } from '@/lib/clients';
 import { parseTarget, type Target } from '@/lib/probe/target';
 import { SKIPPABLE_AREAS } from '@/lib/report/areas';
 import { FORMAT_IDS, type FormatId } from '@/lib/report/formats';
@@ -30,6 +31,7 @@ const OPTIONS = {
   'min-tools': { type: 'string' },
   skip: { type: 'string', multiple: true },
   repeat: { type: 'string' },
+  client: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -84,7 +86,9 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values['min-tools'] !== undefined ? { minTools: values['min-tools'] } : {}),
     ...(values.skip ? { skip: values.skip.join(',') } : {}),
     ...(values.repeat !== undefined ? { repeat: values.repeat } : {}),
-    // Checked against the formats table by parseCiOptions below, like every other value here.
+    // Checked against the profiles and the formats tables by parseCiOptions below, like every
+    // other value here.
+    ...(values.client !== undefined ? { client: values.client as ClientId } : {}),
     format: (chosen[0] ?? 'text') as FormatId,
   };
   const options = parseCiOptions(ci);
@@ -109,12 +113,13 @@ const FLAG_NAMES: Record<string, string> = {
   repeat: '--repeat',
   skip: '--skip',
   format: '--format',
+  client: '--client',
 };
 
 /** The shared schemas speak of `minTools`; a command line user typed `--min-tools`. */
 function cliWords(message: string): string {
   return message.replace(
-    /\b(timeoutMs|expectTools|minTools|repeat|skip|format)\b/g,
+    /\b(timeoutMs|expectTools|minTools|repeat|skip|format|client)\b/g,
     (name) => FLAG_NAMES[name] ?? name,
   );
 }
@@ -137,9 +142,12 @@ Options:
       --skip <areas>          leave out ${SKIPPABLE_AREAS.join(', ')} (comma-separated;
                               skipping tools skips widgets, which tools declare)
       --repeat <n>            also time the handshake and tools/list in n new sessions (1–20)
+      --client <id>           judge the exit code by this client's verdict instead of ChatGPT's
+                              table: ${CLIENT_IDS.join(', ')}
   -h, --help                  show this help
   -v, --version               show the version
 
 Exit codes: 0 healthy, 1 a row failed or could not be verified (sign in or pass --token when
-auth blocks it), 2 could not run (bad arguments).
+auth blocks it), 2 could not run (bad arguments). With --client: 0 when that client's verdict is
+works (or degraded, unless --strict), 1 when it is blocked, degraded under --strict, or unknown.
 `;

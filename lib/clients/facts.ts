@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TransportSchema } from '@/lib/report/schema';
+// schema-base, not schema: the report schema imports the client verdicts, so this must not import it.
+import { TransportSchema } from '@/lib/report/schema-base';
 
 /**
  * What a run saw that client rules depend on. Each fact is a value and the evidence that proves it:

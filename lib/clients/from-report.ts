@@ -1,4 +1,4 @@
-import type { Report, Transport } from '@/lib/report/schema';
+import type { ReportWithoutClients as Report, Transport } from '@/lib/report/schema';
 import { knownFact, unknownFact, type ClientFacts, type Handshake } from './facts';
 import { authFacts } from './from-report-auth';
 import { toolFacts, widgetFacts } from './from-report-tools';

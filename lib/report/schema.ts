@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ClientIdSchema } from '@/lib/clients';
+import { ClientVerdictSchema } from '@/lib/clients/verdict';
 import {
   AreaSchema,
   ProbeErrorSchema,
@@ -192,6 +194,11 @@ export const RunRequestSchema = z.object({
   expectTools: z.array(z.string()),
   minTools: z.number().int().nullable(),
   strict: z.boolean(),
+  /**
+   * The client whose verdict decides `healthy` (see ReportSchema). Absent: none was chosen, and
+   * `healthy` is judged on the rows of ChatGPT's table, as before clients were judged.
+   */
+  client: ClientIdSchema.optional(),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
@@ -292,7 +299,8 @@ export const ServerInfoSchema = z.object({
 
 /**
  * 2: rows and the report may be `unverified`; checks carry `skip`; the report carries `healthy` and
- * the run's `request`. Reports saved as 1 are re-judged from their transcript when read.
+ * the run's `request`. Reports saved as 1 are re-judged from their transcript when read. `clients`
+ * was added within 2 (additive): a report saved without it gains it when read (diagnose/upgrade.ts).
  */
 export const REPORT_SCHEMA_VERSION = 2;
 
@@ -308,12 +316,21 @@ export const ReportSchema = TranscriptSchema.extend({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   url: z.string(),
   status: ReportStatusSchema,
-  /** The CI verdict: no row failed or went unverified (and, when `request.strict`, none warned). */
+  /**
+   * The CI verdict. Without `request.client`: no row failed or went unverified (and, when
+   * `request.strict`, none warned). With it: that client's verdict is `works`, or `degraded` unless
+   * strict; `blocked` and `unknown` are never healthy.
+   */
   healthy: z.boolean(),
   rows: z.array(RowSchema),
   checks: z.array(CheckResultSchema),
   server: ServerInfoSchema,
+  /** One verdict per client profile (lib/clients), in the profiles' order, judged from the above. */
+  clients: z.array(ClientVerdictSchema),
   /** `repeat=N`: the handshake and tools/list timed N more times (absent unless asked for). */
   latency: LatencySchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+/** A report before its client verdicts are added: what the verdicts are judged from. */
+export type ReportWithoutClients = Omit<Report, 'clients'>;
