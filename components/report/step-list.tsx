@@ -9,6 +9,7 @@ const STEP_LABELS: Record<Step['id'], string> = {
   auth: 'Authorization',
   tools: 'Tools',
   resources: 'Widget resources',
+  cors: 'CORS (browser clients)',
 };
 
 const STEP_STATUS = {

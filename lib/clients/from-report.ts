@@ -1,6 +1,7 @@
 import type { ReportWithoutClients as Report, Transport } from '@/lib/report/schema';
 import { knownFact, unknownFact, type ClientFacts, type Handshake } from './facts';
 import { authFacts } from './from-report-auth';
+import { corsFacts } from './from-report-cors';
 import { toolFacts, widgetFacts } from './from-report-tools';
 import { CHECK, checkPassed, checkResult, idsOf, urlParts } from './report-reading';
 
@@ -98,7 +99,6 @@ export function factsFromReport(report: Report): ClientFacts {
     credentials: credentials(report),
     tools: toolFacts(report),
     widgets: widgetFacts(report),
-    // Filled when the run records a CORS preflight of the MCP URL and of the metadata documents.
-    cors: unknownFact(),
+    cors: corsFacts(report),
   };
 }

@@ -7,6 +7,7 @@ import { LIMITS, type Limits } from './limits';
 import { Recorder } from './recorder';
 import { scrubTranscript } from './scrub';
 import { authStep } from './steps/auth';
+import { corsStep } from './steps/cors';
 import { dnsStep } from './steps/dns';
 import { fillInitializeResult, handshakeStep } from './steps/handshake';
 import { tcpStep } from './steps/tcp';
@@ -33,6 +34,7 @@ const STEPS: readonly ProbeStep[] = [
   tlsStep,
   handshakeStep,
   authStep,
+  corsStep,
   toolsStep,
   widgetsStep,
 ];

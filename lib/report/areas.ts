@@ -8,7 +8,7 @@ export const AREA_TABLE = [
     id: 'connection',
     title: 'Connection fails',
     name: 'Connection',
-    steps: ['dns', 'tcp', 'tls', 'initialize'],
+    steps: ['dns', 'tcp', 'tls', 'initialize', 'cors'],
     // Every other row depends on the connection, so a run can never leave it out.
     skippable: false,
   },

@@ -11,6 +11,7 @@ import {
 } from './schema-base';
 import { LatencySchema } from './latency-schema';
 import { AuthProbeSchema } from './schema-auth';
+import { CorsProbeSchema } from './schema-cors';
 import { WidgetsProbeSchema } from './schema-widgets';
 
 /**
@@ -220,6 +221,8 @@ export const TranscriptSchema = z.object({
   tools: z.array(z.unknown()),
   widgets: WidgetsProbeSchema.nullable(),
   auth: AuthProbeSchema.nullable(),
+  /** CORS as a browser-based client meets it; absent in transcripts recorded before it existed. */
+  cors: CorsProbeSchema.nullable().optional(),
   exchanges: z.array(ExchangeSchema),
   /**
    * The tools of the last saved run of the same endpoint, attached by the store before the checks

@@ -2,6 +2,7 @@ import { afterEach, expect } from 'vitest';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import type { DialPolicy } from '@/lib/probe/dialer';
 import type { Limits } from '@/lib/probe/limits';
+import { STEP_IDS } from '@/lib/report/areas';
 import { ReportSchema, type Report, type StepId } from '@/lib/report/schema';
 import type { Running } from '../fixtures/servers';
 import { targetFor } from '../fixtures/target';
@@ -60,15 +61,7 @@ export async function diagnoseHostile(
   );
   const rssGrowthMiB = (process.memoryUsage().rss - before) / (1024 * 1024);
   expect(report.durationMs).toBeLessThan(budget + 5_000);
-  expect(report.steps.map((s) => s.id).sort()).toEqual([
-    'auth',
-    'dns',
-    'initialize',
-    'resources',
-    'tcp',
-    'tls',
-    'tools',
-  ]);
+  expect(report.steps.map((s) => s.id).sort()).toEqual([...STEP_IDS].sort());
   expectPlainData(report);
   return { report, rssGrowthMiB };
 }

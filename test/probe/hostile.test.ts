@@ -3,6 +3,7 @@ import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { LIMITS } from '@/lib/probe/limits';
 import { probe } from '@/lib/probe/probe';
 import type { Transcript } from '@/lib/report/schema';
+import { STEP_IDS } from '@/lib/report/areas';
 import { MAX_JSON_DEPTH } from '@/lib/probe/scrub';
 import {
   closesMidStreamServer,
@@ -39,15 +40,7 @@ const quick = { limits: { requestTimeoutMs: REQUEST_TIMEOUT_MS } };
 
 function expectFinished(t: Transcript) {
   // Every step has an outcome, and the run ended inside its budget (plus the time closing takes).
-  expect(t.steps.map((s) => s.id).sort()).toEqual([
-    'auth',
-    'dns',
-    'initialize',
-    'resources',
-    'tcp',
-    'tls',
-    'tools',
-  ]);
+  expect(t.steps.map((s) => s.id).sort()).toEqual([...STEP_IDS].sort());
   expect(t.durationMs).toBeLessThan(RUN_BUDGET_MS + 5_000);
   expect(step(t, 'tools').status).toBe('skipped');
   // The Connection row says so, whichever check names the cause.
