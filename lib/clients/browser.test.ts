@@ -170,12 +170,26 @@ const cases: Case[] = [
   {
     name: 'a 2026-07-28-only server (Inspector speaks it)',
     change: (f) => {
-      cors(f);
+      cors(f, {}, [], {
+        allowHeaders: ['content-type', 'mcp-protocol-version', 'mcp-method', 'mcp-name'],
+      });
       f.handshake.value = 'modern-only';
+      f.era.value = 'modern';
     },
     verdict: 'works',
     rule: 'browser.protocol-era',
     outcome: 'ok',
+  },
+  {
+    name: 'a 2026-07-28-only server whose preflight does not allow Mcp-Method',
+    change: (f) => {
+      cors(f);
+      f.handshake.value = 'modern-only';
+      f.era.value = 'modern';
+    },
+    verdict: 'blocked',
+    rule: 'browser.cors-preflight',
+    outcome: 'blocked',
   },
 ];
 

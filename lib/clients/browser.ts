@@ -63,12 +63,19 @@ const originSaid = (answer: CorsAnswer) =>
     ? 'no Access-Control-Allow-Origin'
     : `Access-Control-Allow-Origin: ${answer.allowOrigin}`;
 
-/** The request headers a browser client sends that this server's answers make necessary. */
+/**
+ * The request headers a browser client must be allowed to send to this server: a 2025 client's
+ * (the session id when the server issues one), or, to a server that speaks only 2026-07-28, the
+ * headers that revision requires on every request (`Mcp-Method`, and `Mcp-Name` on calls:
+ * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http).
+ */
 function needed(facts: ClientFacts): string[] {
+  const modern = facts.era.value === 'modern' || facts.handshake.value === 'modern-only';
   return [
     'content-type',
     'mcp-protocol-version',
-    ...(facts.sessionId.value ? ['mcp-session-id'] : []),
+    ...(modern ? ['mcp-method', 'mcp-name'] : []),
+    ...(!modern && facts.sessionId.value ? ['mcp-session-id'] : []),
     ...(facts.auth.required.value ? ['authorization'] : []),
   ];
 }

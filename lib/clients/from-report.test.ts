@@ -9,6 +9,7 @@ import {
 import {
   failedAt,
   listedTools,
+  modernRun,
   noSession,
   response,
   rpcBody,
@@ -77,8 +78,12 @@ describe('factsFromReport', () => {
       longNameCount: 0,
     });
     expect(facts.tools.evidence.exchanges).toEqual(['x3']);
-    // Not in this transcript: no era detection, no CORS step.
-    expect([facts.era.value, facts.cors.value]).toEqual([null, null]);
+    expect(facts.era).toEqual({
+      value: 'legacy',
+      evidence: { check: 'connection.protocol-era', exchanges: ['x1'] },
+    });
+    // No CORS step in this transcript.
+    expect(facts.cors.value).toBeNull();
     expect(verdicts(facts)).toEqual({
       chatgpt: 'works',
       claude: 'works',
@@ -283,6 +288,23 @@ describe('factsFromReport', () => {
     });
     expect(reason(facts, 'chatgpt', 'chatgpt.protocol-era')?.outcome).toBe('unknown');
     expect(reason(facts, 'browser', 'browser.protocol-era')?.outcome).toBe('ok');
+  });
+
+  it('reads the protocol era the run detected: a 2026-07-28-only server splits the clients', () => {
+    const modern = factsOf(modernRun({ legacy: false }));
+    expect(modern.era).toEqual({
+      value: 'modern',
+      evidence: { check: 'connection.protocol-era', exchanges: ['xd', 'x1'] },
+    });
+    expect(modern.handshake.value).toBe('modern-only');
+    // Spec-only clients speak 2026-07-28; ChatGPT publishes nothing about it.
+    expect(verdicts(modern)).toMatchObject({ generic: 'works', chatgpt: 'unknown' });
+    expect(reason(modern, 'chatgpt', 'chatgpt.protocol-era')?.message).toBe(
+      'The server speaks only 2026-07-28; whether ChatGPT does is not published.',
+    );
+    const dual = factsOf(modernRun({ legacy: true }));
+    expect([dual.era.value, dual.handshake.value]).toEqual(['dual', 'session']);
+    expect(verdicts(dual)).toMatchObject({ generic: 'works', chatgpt: 'works' });
   });
 
   it('reads credentials in the URL by name only', () => {

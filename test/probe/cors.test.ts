@@ -54,7 +54,7 @@ describe('the CORS step', () => {
     const [preflight] = sent;
     expect(header(preflight?.request.headers ?? [], 'access-control-request-method')).toBe('POST');
     expect(header(preflight?.request.headers ?? [], 'access-control-request-headers')).toBe(
-      'authorization,content-type,mcp-protocol-version,mcp-session-id',
+      'authorization,content-type,mcp-method,mcp-name,mcp-protocol-version,mcp-session-id',
     );
     expect(t.cors).toMatchObject({
       origin: 'http://localhost:6274',
@@ -98,7 +98,7 @@ describe('the CORS step', () => {
     expect(header(preflight?.request.headers ?? [], 'authorization')).toBeUndefined();
     expect(header(preflight?.request.headers ?? [], 'x-tenant')).toBeUndefined();
     expect(header(preflight?.request.headers ?? [], 'access-control-request-headers')).toBe(
-      'authorization,content-type,mcp-protocol-version,mcp-session-id,x-tenant',
+      'authorization,content-type,mcp-method,mcp-name,mcp-protocol-version,mcp-session-id,x-tenant',
     );
     // Recorded redacted, as every credential is.
     expect(header(post?.request.headers ?? [], 'authorization')).toMatch(/^Bearer \[redacted/);

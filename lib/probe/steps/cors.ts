@@ -15,11 +15,19 @@ export const CORS_ORIGIN = 'http://localhost:6274';
 
 /**
  * The non-safelisted headers a browser client sends to the MCP endpoint: `content-type`
- * (application/json is not a safelisted value), `mcp-protocol-version` and `mcp-session-id` after
- * initialize, `authorization` once signed in. A preflight lists them lower-cased and sorted
- * (Fetch, "CORS-unsafe request-header names").
+ * (application/json is not a safelisted value), `mcp-protocol-version` on every request after
+ * initialize, `mcp-session-id` in a 2025 session, `mcp-method` and `mcp-name` on 2026-07-28
+ * requests (basic/transports/streamable-http), `authorization` once signed in. A preflight lists
+ * them lower-cased and sorted (Fetch, "CORS-unsafe request-header names").
  */
-const MCP_HEADERS = ['authorization', 'content-type', 'mcp-protocol-version', 'mcp-session-id'];
+const MCP_HEADERS = [
+  'authorization',
+  'content-type',
+  'mcp-method',
+  'mcp-name',
+  'mcp-protocol-version',
+  'mcp-session-id',
+];
 
 /** At most one per kind: a protected resource and an authorization server metadata document. */
 const METADATA_KINDS = ['protected-resource', 'authorization-server'] as const;
