@@ -102,12 +102,14 @@ test.describe('--client over HTTP: /api/check and /api/runs', () => {
     expect(vscode.status()).toBe(200);
     const report = (await vscode.json()) as {
       healthy: boolean;
-      request: { client?: string };
+      request: { client?: string[] };
       clients: { id: string; verdict: string }[];
     };
-    expect(report.request.client).toBe('vscode');
+    expect(report.request.client).toEqual(['vscode']);
     expect(report.clients.map((c) => c.id)).toEqual(CLIENTS);
     expect((await request.get(check('client=chatgpt'))).status()).toBe(503);
+    expect((await request.get(check('client=vscode,cursor'))).status()).toBe(200);
+    expect((await request.get(check('client=vscode,chatgpt'))).status()).toBe(503);
     // No client named: ChatGPT's table decides, and a localhost warning alone passes.
     expect((await request.get(check(''))).status()).toBe(200);
   });

@@ -30,7 +30,7 @@ const PROVENANCE = { documented: 'documented by the vendor', observed: 'observed
 export function ClientMatrix({ report }: { report: Report }) {
   if (report.clients.length === 0) return null;
   const labels = exchangeLabels(report.exchanges);
-  const chosen = report.request?.client;
+  const chosen: readonly string[] = report.request?.client ?? [];
   return (
     <Section
       id="clients"
@@ -72,7 +72,7 @@ export function ClientMatrix({ report }: { report: Report }) {
                     className="block px-4 pt-3 font-semibold text-slate-900 md:table-cell md:py-3 md:align-top"
                   >
                     {client.name}
-                    {chosen === client.id ? (
+                    {chosen.includes(client.id) ? (
                       <span className="ml-2 text-xs font-normal text-slate-600">
                         (decides healthy)
                       </span>

@@ -59,7 +59,7 @@ describe('parseCheckQuery', () => {
         format: 'junit',
         repeat: 3,
         strict: false,
-        client: 'claude',
+        client: ['claude'],
       },
     });
   });
@@ -77,7 +77,7 @@ describe('parseCheckInput', () => {
     });
     expect(parsed).toMatchObject({
       ok: true,
-      options: { strict: true, client: 'vscode' },
+      options: { strict: true, client: ['vscode'] },
       target: { headers: { 'X-Team': 'blue' }, token: 'abcdef123', timeoutMs: 2000 },
     });
   });
@@ -90,7 +90,10 @@ describe('parseCheckInput', () => {
     [{ url: 'https://example.com/mcp', strict: 2 }, /strict: must be/],
     [{ url: 'https://example.com/mcp', headers: 'x' }, /headers/],
     [{ url: 'https://example.com/mcp', extra: true }, /extra/],
-    [{ url: 'https://example.com/mcp', client: ['claude'] }, /client: .* is unknown/],
+    [
+      { url: 'https://example.com/mcp', client: ['claude', 'gemini'] },
+      /client: "gemini" is unknown/,
+    ],
   ])('refuses %j', (input, message) => {
     const parsed = parseCheckInput(input);
     expect(parsed.ok).toBe(false);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseCiOptions, type CiOptions, type CiOptionsInput } from '@/lib/diagnose/options';
-import { CLIENT_IDS, type ClientId } from '@/lib/clients';
+import { CLIENT_IDS } from '@/lib/clients';
 import { parseTarget, type Target } from '@/lib/probe/target';
 import { SKIPPABLE_AREAS } from '@/lib/report/areas';
 import { FORMAT_IDS, type FormatId } from '@/lib/report/formats';
@@ -31,7 +31,7 @@ const OPTIONS = {
   'min-tools': { type: 'string' },
   skip: { type: 'string', multiple: true },
   repeat: { type: 'string' },
-  client: { type: 'string' },
+  client: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -86,9 +86,8 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values['min-tools'] !== undefined ? { minTools: values['min-tools'] } : {}),
     ...(values.skip ? { skip: values.skip.join(',') } : {}),
     ...(values.repeat !== undefined ? { repeat: values.repeat } : {}),
-    // Checked against the profiles and the formats tables by parseCiOptions below, like every
-    // other value here.
-    ...(values.client !== undefined ? { client: values.client as ClientId } : {}),
+    // Checked against the formats table by parseCiOptions below, like every other value here.
+    ...(values.client ? { client: values.client.join(',') } : {}),
     format: (chosen[0] ?? 'text') as FormatId,
   };
   const options = parseCiOptions(ci);
@@ -142,12 +141,13 @@ Options:
       --skip <areas>          leave out ${SKIPPABLE_AREAS.join(', ')} (comma-separated;
                               skipping tools skips widgets, which tools declare)
       --repeat <n>            also time the handshake and tools/list in n new sessions (1–20)
-      --client <id>           judge the exit code by this client's verdict instead of ChatGPT's
-                              table: ${CLIENT_IDS.join(', ')}
+      --client <ids>          judge the exit code by these clients' verdicts instead of ChatGPT's
+                              table (comma-separated or repeated): ${CLIENT_IDS.join(', ')}
   -h, --help                  show this help
   -v, --version               show the version
 
 Exit codes: 0 healthy, 1 a row failed or could not be verified (sign in or pass --token when
-auth blocks it), 2 could not run (bad arguments). With --client: 0 when that client's verdict is
-works (or degraded, unless --strict), 1 when it is blocked, degraded under --strict, or unknown.
+auth blocks it), 2 could not run (bad arguments). With --client: 0 when every named client's
+verdict is works (or degraded, unless --strict); 1 when one is blocked, unknown, or degraded under
+--strict.
 `;

@@ -3,7 +3,7 @@ import { listedTools, tool, transcript, withRequest } from '@/lib/checks/testing
 import { CLIENT_IDS } from '@/lib/clients';
 import { ReportSchema, type Transcript } from '@/lib/report/schema';
 import { buildReport } from './build-report';
-import { healthyFor } from './client-verdicts';
+import { healthyFor } from '@/lib/clients/verdict';
 import { upgradeReport } from './upgrade';
 
 /** The healthy base run, with one tool whose name is 70 characters (over Claude's directory's 64). */
@@ -52,10 +52,17 @@ describe('client verdicts in the report', () => {
     // No CORS answer recorded: the browser's verdict is unknown, which never passes a CI job.
     ['browser', transcript(), false, false],
   ] as const)('with client=%s judges healthy by that client', (client, t, strict, healthy) => {
-    const report = buildReport(withRequest(t, { client, strict }));
+    const report = buildReport(withRequest(t, { client: [client], strict }));
     expect(report.healthy).toBe(healthy);
     // The table stays ChatGPT's, whatever the client.
     expect(report.rows).toEqual(buildReport(t).rows);
+  });
+
+  it('with several clients, is healthy only when every one of them passes', () => {
+    const judged = (client: ('chatgpt' | 'claude' | 'generic')[]) =>
+      buildReport(withRequest(port8443, { client })).healthy;
+    expect(judged(['chatgpt', 'generic'])).toBe(true);
+    expect(judged(['chatgpt', 'claude'])).toBe(false);
   });
 
   it.each([

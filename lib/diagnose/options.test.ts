@@ -17,7 +17,7 @@ describe('parseCiOptions', () => {
       format: 'junit',
       repeat: '5',
       timeoutMs: '5000',
-      client: 'claude',
+      client: 'claude, chatgpt,claude',
     });
     const fromJson = options({
       strict: true,
@@ -27,7 +27,7 @@ describe('parseCiOptions', () => {
       format: 'junit',
       repeat: 5,
       timeoutMs: 5000,
-      client: 'claude',
+      client: ['claude', 'chatgpt'],
     });
     expect(fromQuery).toEqual({
       strict: true,
@@ -37,7 +37,7 @@ describe('parseCiOptions', () => {
       format: 'junit',
       repeat: 5,
       timeoutMs: 5000,
-      client: 'claude',
+      client: ['claude', 'chatgpt'],
     });
     expect(fromJson).toEqual(fromQuery);
   });
@@ -64,6 +64,7 @@ describe('parseCiOptions', () => {
       /client: "gemini" is unknown; the clients judged are chatgpt, claude, vscode, cursor, browser, generic/,
     ],
     [{ client: 'ChatGPT' }, /"ChatGPT" is unknown/],
+    [{ client: ['claude', 'gemini'] }, /^client: "gemini" is unknown/],
   ])('refuses %j with a clear message', (input, message) => {
     const parsed = parseCiOptions(input);
     expect(parsed.ok).toBe(false);
@@ -85,7 +86,7 @@ describe('parseCiOptions', () => {
       expectTools: ['a'],
       minTools: 2,
       skip: ['auth'],
-      client: 'vscode',
+      client: ['vscode'],
     });
     expect(requestOf(options({}))).toEqual({
       strict: false,

@@ -60,7 +60,7 @@ export const CiOptionsSchema = z
     skip: listOf(SkipAreaSchema).optional(),
     format: z.enum(FORMAT_IDS, { error: `must be one of ${FORMAT_IDS.join(', ')}` }).optional(),
     repeat: integer('repeat', 1, MAX_REPEAT).optional(),
-    client: ClientIdSchema.optional(),
+    client: listOf(ClientIdSchema).optional(),
   })
   .superRefine((options, ctx) => {
     const toolChecks = options.expectTools?.length || options.minTools !== undefined;
@@ -82,8 +82,8 @@ export interface CiOptions {
   format?: FormatId;
   /** Latency samples to take after the diagnosis; none when absent. */
   repeat?: number;
-  /** The client whose verdict decides `healthy`; ChatGPT's table decides when absent. */
-  client?: ClientId;
+  /** The clients whose verdicts decide `healthy`; ChatGPT's table decides when absent. */
+  client?: ClientId[];
 }
 
 export const CI_OPTION_NAMES = Object.keys(CiOptionsSchema.shape) as (keyof CiOptionsInput)[];
@@ -105,7 +105,7 @@ export function parseCiOptions(
       ...(minTools === undefined ? {} : { minTools }),
       ...(format === undefined ? {} : { format }),
       ...(repeat === undefined ? {} : { repeat }),
-      ...(client === undefined ? {} : { client }),
+      ...(client?.length ? { client: [...new Set(client)] } : {}),
     },
   };
 }
@@ -116,7 +116,12 @@ function formatOptionIssues(error: z.ZodError): string {
     const names = unknown.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ');
     return `unknown option ${names} (known: ${CI_OPTION_NAMES.join(', ')})`;
   }
-  return formatIssues(error);
+  // "client: …", not "client.1: …": the message names the entry already.
+  const issues = error.issues.map((i) => ({
+    ...i,
+    path: i.path.filter((p) => typeof p !== 'number'),
+  }));
+  return formatIssues(new z.ZodError(issues));
 }
 
 /**
@@ -135,5 +140,5 @@ export const requestOf = (options: CiOptions): RunRequest => ({
   expectTools: options.expectTools,
   minTools: options.minTools ?? null,
   strict: options.strict,
-  ...(options.client ? { client: options.client } : {}),
+  ...(options.client?.length ? { client: options.client } : {}),
 });

@@ -1,4 +1,4 @@
-import type { ClientVerdict, Reason } from '@/lib/clients/verdict';
+import { healthyFor, type ClientVerdict, type Reason } from '@/lib/clients/verdict';
 import { attributes, xmlText, type Counts } from './junit-xml';
 import type { Report } from './schema';
 
@@ -37,14 +37,17 @@ function testcase(classname: string, reason: Reason): string {
   }
 }
 
+const chosen = (report: Report, client: ClientVerdict) =>
+  report.request?.client?.some((id) => id === client.id) ?? false;
+
 /**
- * When the run was judged for this client and it is not healthy though no rule blocked (its
- * verdict is unknown, or degraded under strict), one failing case named by the suite says so: the
- * suite fails as the exit code does.
+ * When the run was judged for this client and its verdict does not pass though no rule blocked
+ * (unknown, or degraded under strict), one failing case named by the suite says so: the suite
+ * fails as the exit code does.
  */
 function verdictCase(classname: string, client: ClientVerdict, report: Report): string | null {
-  const chosen = report.request?.client === client.id;
-  if (!chosen || report.healthy || client.verdict === 'blocked') return null;
+  const passes = healthyFor(client.verdict, report.request?.strict ?? false);
+  if (!chosen(report, client) || passes || client.verdict === 'blocked') return null;
   const first = client.reasons[0];
   const message = `${client.name}: ${client.verdict}${first ? ` (${first.message})` : ''}`;
   const text = first ? details(first) : message;
@@ -69,7 +72,7 @@ export function clientSuite(client: ClientVerdict, report: Report): ClientSuite 
   };
   const properties = [
     ['verdict', client.verdict],
-    ...(report.request?.client === client.id ? [['decides', 'healthy']] : []),
+    ...(chosen(report, client) ? [['decides', 'healthy']] : []),
   ]
     .map(([name, value]) => `      <property${attributes({ name, value })}/>`)
     .join('\n');

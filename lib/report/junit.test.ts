@@ -245,7 +245,7 @@ describe('toJUnit: one suite per client', () => {
   });
 
   it('fails the chosen client’s suite as the exit code does when its verdict is unknown', () => {
-    const report = buildReport(withRequest(transcript(), { client: 'browser' }));
+    const report = buildReport(withRequest(transcript(), { client: ['browser'] }));
     expect(report.healthy).toBe(false);
     const browser = suite(parse(toJUnit(report)), 'client.browser');
     const verdict = browser.testcase.find((c) => c.name === 'client.browser');

@@ -231,10 +231,10 @@ export const RunRequestSchema = z.object({
   minTools: z.number().int().nullable(),
   strict: z.boolean(),
   /**
-   * The client whose verdict decides `healthy` (see ReportSchema). Absent: none was chosen, and
+   * The clients whose verdicts decide `healthy` (see ReportSchema). Absent: none was chosen, and
    * `healthy` is judged on the rows of ChatGPT's table, as before clients were judged.
    */
-  client: ClientIdSchema.optional(),
+  client: z.array(ClientIdSchema).min(1).optional(),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
@@ -364,7 +364,7 @@ export const ReportSchema = TranscriptSchema.extend({
   status: ReportStatusSchema,
   /**
    * The CI verdict. Without `request.client`: no row failed or went unverified (and, when
-   * `request.strict`, none warned). With it: that client's verdict is `works`, or `degraded` unless
+   * `request.strict`, none warned). With it: each named client's verdict is `works`, or `degraded` unless
    * strict; `blocked` and `unknown` are never healthy.
    */
   healthy: z.boolean(),

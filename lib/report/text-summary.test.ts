@@ -100,14 +100,19 @@ describe('textSummary', () => {
       ...transcript(),
       target: { ...transcript().target, url: 'https://example.com:8443/mcp' },
     };
-    const claude = textSummary(buildReport(withRequest(onPort8443, { client: 'claude' })), {
+    const claude = textSummary(buildReport(withRequest(onPort8443, { client: ['claude'] })), {
       color: false,
     });
     expect(claude).toMatch(/\nNot healthy for Claude \(blocked\): 0 errors, 0 warnings\.\n$/);
-    const chatgpt = textSummary(buildReport(withRequest(onPort8443, { client: 'chatgpt' })), {
+    const chatgpt = textSummary(buildReport(withRequest(onPort8443, { client: ['chatgpt'] })), {
       color: false,
     });
     expect(chatgpt).toMatch(/\nHealthy for ChatGPT \(works\): 0 errors, 0 warnings\.\n$/);
+    const both = textSummary(
+      buildReport(withRequest(onPort8443, { client: ['chatgpt', 'claude'] })),
+      { color: false },
+    );
+    expect(both).toMatch(/\nNot healthy for ChatGPT \(works\), Claude \(blocked\): /);
   });
 
   it('adds a latency section when repeats were measured', () => {

@@ -169,9 +169,12 @@ export function textSummary(report: Report, options: TextOptions): string {
     ...(unverified.length ? [`${unverified.map((r) => r.title).join(', ')} not verified`] : []),
   ].join(', ');
   const verdict = `${counts}${strict ? ' (strict: warnings fail)' : ''}`;
-  // With --client, that client's verdict decides; the counts still describe ChatGPT's table.
-  const judged = report.clients.find((c) => c.id === report.request?.client);
-  const who = judged ? ` for ${judged.name} (${judged.verdict})` : '';
+  // With --client, those clients' verdicts decide; the counts still describe ChatGPT's table.
+  const chosen: readonly string[] = report.request?.client ?? [];
+  const judged = report.clients.filter((c) => chosen.includes(c.id));
+  const who = judged.length
+    ? ` for ${judged.map((c) => `${c.name} (${c.verdict})`).join(', ')}`
+    : '';
   lines.push(
     report.healthy
       ? paint('green', `Healthy${who}: ${verdict}.`)

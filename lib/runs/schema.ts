@@ -39,7 +39,7 @@ export const RerunRequestSchema = z.object({
       skip: z.array(SkippableAreaSchema),
       format: z.enum(FORMAT_IDS).optional(),
       repeat: z.number().int().optional(),
-      client: ClientIdSchema.optional(),
+      client: z.array(ClientIdSchema).optional(),
     })
     .nullable() satisfies z.ZodType<CiOptions | null>,
 });

@@ -244,9 +244,16 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     const vscode = await cli([healthy.url, '--client', 'vscode', '--json']);
     expect(vscode.code).toBe(0);
     const report = parseReport(vscode.stdout);
-    expect(report.request?.client).toBe('vscode');
+    expect(report.request?.client).toEqual(['vscode']);
     expect(report.clients.find((c) => c.id === 'vscode')?.verdict).toBe('works');
     expect(report.clients.find((c) => c.id === 'chatgpt')?.verdict).toBe('blocked');
+    // Several clients: every one must pass.
+    const both = await cli([healthy.url, '--client', 'vscode,cursor', '--client', 'chatgpt']);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toMatch(
+      /\nNot healthy for ChatGPT \(blocked\), VS Code \(works\), Cursor \(works\): /,
+    );
+    expect((await cli([healthy.url, '--client', 'vscode,cursor'])).code).toBe(0);
     // Without --client the rows decide, as before: the loopback warning alone passes.
     const text = (await cli([healthy.url])).stdout;
     expect(text).toMatch(/\nClients\n {2}✗ BLOCKED {4}ChatGPT {16}/);
