@@ -26,7 +26,7 @@ test('a server that speaks only 2026-07-28 is checked on every row, and the Conn
   await expect(page.getByText('2026-07-28 only').first()).toBeVisible();
 
   // The raw log shows the 2026-07-28 envelope of server/discover.
-  const discover = page.locator('[id^="exchange-"]').filter({ hasText: 'server/discover' }).first();
+  const discover = page.locator('[data-rpc="server/discover"][data-era="modern"]').first();
   await discover.locator('summary').click();
   await expect(discover).toContainText('mcp-method');
   await expect(discover).toContainText('io.modelcontextprotocol/protocolVersion');
