@@ -5,6 +5,7 @@ import { HashOpener } from '@/components/run/hash-opener';
 import { Section } from '@/components/ui/section';
 import { WidgetsPanel } from '@/components/widgets/widgets-panel';
 import { CheckList } from './check-list';
+import { ClientMatrix } from './client-matrix';
 import { exchangeLabels } from './exchange-labels';
 import { IssuesTable } from './issues-table';
 import { LatencyPanel } from './latency-panel';
@@ -42,6 +43,7 @@ export function ReportView({
       >
         <IssuesTable rows={report.rows} />
       </Section>
+      <ClientMatrix report={report} />
       <Section
         id="checks"
         title="Checks"

@@ -36,6 +36,10 @@ describe('parseCheckQuery', () => {
     ['url=http://localhost/mcp&repeat=500', /repeat must be at most 20/],
     ['url=http://localhost/mcp&skip=connection', /connection cannot be skipped/],
     ['url=http://localhost/mcp&minTools=zero', /minTools must be a whole number/],
+    [
+      'url=http://localhost/mcp&client=gemini',
+      /client: "gemini" is unknown; the clients judged are chatgpt, claude, vscode, cursor, browser, generic/,
+    ],
   ])('refuses %j', (q, message) => {
     const parsed = query(q);
     expect(parsed.ok).toBe(false);
@@ -44,7 +48,7 @@ describe('parseCheckQuery', () => {
 
   it('reads the CI options shared with the CLI', () => {
     const parsed = query(
-      'url=http://localhost/mcp&expectTools=a,b&minTools=2&skip=auth,widgets&format=junit&repeat=3',
+      'url=http://localhost/mcp&expectTools=a,b&minTools=2&skip=auth,widgets&format=junit&repeat=3&client=claude',
     );
     expect(parsed).toMatchObject({
       ok: true,
@@ -55,6 +59,7 @@ describe('parseCheckQuery', () => {
         format: 'junit',
         repeat: 3,
         strict: false,
+        client: ['claude'],
       },
     });
   });
@@ -68,10 +73,11 @@ describe('parseCheckInput', () => {
       token: 'Bearer abcdef123',
       strict: true,
       timeoutMs: 2000,
+      client: 'vscode',
     });
     expect(parsed).toMatchObject({
       ok: true,
-      options: { strict: true },
+      options: { strict: true, client: ['vscode'] },
       target: { headers: { 'X-Team': 'blue' }, token: 'abcdef123', timeoutMs: 2000 },
     });
   });
@@ -84,6 +90,10 @@ describe('parseCheckInput', () => {
     [{ url: 'https://example.com/mcp', strict: 2 }, /strict: must be/],
     [{ url: 'https://example.com/mcp', headers: 'x' }, /headers/],
     [{ url: 'https://example.com/mcp', extra: true }, /extra/],
+    [
+      { url: 'https://example.com/mcp', client: ['claude', 'gemini'] },
+      /client: "gemini" is unknown/,
+    ],
   ])('refuses %j', (input, message) => {
     const parsed = parseCheckInput(input);
     expect(parsed.ok).toBe(false);

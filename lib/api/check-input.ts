@@ -29,7 +29,7 @@ export type ParsedCheck =
 /**
  * What `/api/check` and `/api/runs` accept: the target (`url`, `headers`, `token`, `timeoutMs`)
  * plus the CI options shared with the CLI (`strict`, `expectTools`, `minTools`, `skip`, `format`,
- * `repeat`). Unknown fields are errors, so a typo in a CI job cannot pass by accident.
+ * `repeat`, `client`). Unknown fields are errors, so a typo in a CI job cannot pass by accident.
  */
 export function parseCheckInput(input: unknown): ParsedCheck {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseCiOptions, type CiOptions, type CiOptionsInput } from '@/lib/diagnose/options';
+import { CLIENT_IDS } from '@/lib/clients';
 import { parseTarget, type Target } from '@/lib/probe/target';
 import { SKIPPABLE_AREAS } from '@/lib/report/areas';
 import { FORMAT_IDS, type FormatId } from '@/lib/report/formats';
@@ -30,6 +31,7 @@ const OPTIONS = {
   'min-tools': { type: 'string' },
   skip: { type: 'string', multiple: true },
   repeat: { type: 'string' },
+  client: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -85,6 +87,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.skip ? { skip: values.skip.join(',') } : {}),
     ...(values.repeat !== undefined ? { repeat: values.repeat } : {}),
     // Checked against the formats table by parseCiOptions below, like every other value here.
+    ...(values.client ? { client: values.client.join(',') } : {}),
     format: (chosen[0] ?? 'text') as FormatId,
   };
   const options = parseCiOptions(ci);
@@ -109,12 +112,13 @@ const FLAG_NAMES: Record<string, string> = {
   repeat: '--repeat',
   skip: '--skip',
   format: '--format',
+  client: '--client',
 };
 
 /** The shared schemas speak of `minTools`; a command line user typed `--min-tools`. */
 function cliWords(message: string): string {
   return message.replace(
-    /\b(timeoutMs|expectTools|minTools|repeat|skip|format)\b/g,
+    /\b(timeoutMs|expectTools|minTools|repeat|skip|format|client)\b/g,
     (name) => FLAG_NAMES[name] ?? name,
   );
 }
@@ -138,9 +142,13 @@ Options:
       --skip <areas>          leave out ${SKIPPABLE_AREAS.join(', ')} (comma-separated;
                               skipping tools skips widgets, which tools declare)
       --repeat <n>            also time the handshake and tools/list in n new sessions (1–20)
+      --client <ids>          judge the exit code by these clients' verdicts instead of ChatGPT's
+                              table (comma-separated or repeated): ${CLIENT_IDS.join(', ')}
   -h, --help                  show this help
   -v, --version               show the version
 
 Exit codes: 0 healthy, 1 a row failed or could not be verified (sign in or pass --token when
-auth blocks it), 2 could not run (bad arguments).
+auth blocks it), 2 could not run (bad arguments). With --client: 0 when every named client's
+verdict is works (or degraded, unless --strict); 1 when one is blocked, unknown, or degraded under
+--strict.
 `;

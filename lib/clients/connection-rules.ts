@@ -66,7 +66,7 @@ const HANDSHAKE_MESSAGE: Record<Handshake, string> = {
   session: 'The URL opened an MCP session.',
   'auth-required': 'The URL answered with an authorization challenge.',
   'modern-only':
-    'The URL answered the 2025 handshake with 2026-07-28 errors (see the protocol era).',
+    'The URL answers MCP 2026-07-28 only, not the 2025 handshake (see the protocol era).',
   failed: 'The URL did not answer as an MCP server (see the Connection checks).',
 };
 

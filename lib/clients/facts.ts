@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TransportSchema } from '@/lib/report/schema';
+// schema-base, not schema: the report schema imports the client verdicts, so this must not import it.
+import { TransportSchema } from '@/lib/report/schema-base';
 
 /**
  * What a run saw that client rules depend on. Each fact is a value and the evidence that proves it:
@@ -53,10 +54,15 @@ export const AuthEndpointSchema = UrlPartsSchema.extend({
 });
 export type AuthEndpoint = z.infer<typeof AuthEndpointSchema>;
 
-/** The CORS headers of one answer, as a browser would read them. */
+/** The CORS headers of one answer to a request from another origin, as a browser reads them. */
 export const CorsAnswerSchema = z.object({
   url: z.string(),
+  exchangeId: z.string().nullable(),
+  /** Null when no answer came. */
+  status: z.number().int().nullable(),
   allowOrigin: z.string().nullable(),
+  /** Whether `Access-Control-Allow-Origin` admits the probe's Origin: `*`, or that origin. */
+  allowsOrigin: z.boolean(),
   /** Lower-cased names, from the preflight's `Access-Control-Allow-Headers` (`*` kept as is). */
   allowHeaders: z.array(z.string()),
   /** Lower-cased names from `Access-Control-Expose-Headers`. */
@@ -138,8 +144,11 @@ export const ClientFactsSchema = z.object({
       failingChecks: z.array(z.string()),
     }),
   ),
+  /** What a page on another origin (MCP Inspector's) met: preflight, initialize, metadata. */
   cors: fact(
     z.object({
+      origin: z.string(),
+      preflight: CorsAnswerSchema.nullable(),
       mcp: CorsAnswerSchema.nullable(),
       metadata: z.array(CorsAnswerSchema),
     }),

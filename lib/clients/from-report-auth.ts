@@ -1,4 +1,4 @@
-import type { Report } from '@/lib/report/schema';
+import type { ReportWithoutClients as Report } from '@/lib/report/schema';
 import { knownFact, unknownFact, type AuthEndpoint, type ClientFacts } from './facts';
 import { acceptedDocument, CHECK, checkPassed, idsOf, urlParts } from './report-reading';
 

@@ -1,6 +1,6 @@
 import { validateToolName } from '@modelcontextprotocol/sdk/shared/toolNameValidation.js';
 import { z } from 'zod';
-import type { Report } from '@/lib/report/schema';
+import type { ReportWithoutClients as Report } from '@/lib/report/schema';
 import { knownFact, MAX_LISTED_NAMES, unknownFact, type ClientFacts } from './facts';
 import { idsOf } from './report-reading';
 

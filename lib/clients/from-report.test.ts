@@ -9,6 +9,7 @@ import {
 import {
   failedAt,
   listedTools,
+  modernRun,
   noSession,
   response,
   rpcBody,
@@ -17,6 +18,7 @@ import {
 } from '@/lib/checks/testing';
 import { buildReport } from '@/lib/diagnose/build-report';
 import type { Transcript } from '@/lib/report/schema';
+import type { CorsReading } from '@/lib/report/schema-cors';
 import { CLIENT_PROFILES, type ClientId } from '.';
 import { knownFact, type ClientFacts, type CorsAnswer } from './facts';
 import { factsFromReport } from './from-report';
@@ -76,8 +78,12 @@ describe('factsFromReport', () => {
       longNameCount: 0,
     });
     expect(facts.tools.evidence.exchanges).toEqual(['x3']);
-    // Filled by probe steps that do not exist yet.
-    expect([facts.era.value, facts.cors.value]).toEqual([null, null]);
+    expect(facts.era).toEqual({
+      value: 'legacy',
+      evidence: { check: 'connection.protocol-era', exchanges: ['x1'] },
+    });
+    // No CORS step in this transcript.
+    expect(facts.cors.value).toBeNull();
     expect(verdicts(facts)).toEqual({
       chatgpt: 'works',
       claude: 'works',
@@ -192,18 +198,23 @@ describe('factsFromReport', () => {
 
   it('disagreement: OAuth metadata without CORS blocks browser clients only', () => {
     const facts = factsOf(authTranscript());
-    // The report records no CORS answers yet, so a browser client's verdict cannot be decided.
+    // This transcript has no CORS answers, so a browser client's verdict cannot be decided.
     expect(verdicts(facts).browser).toBe('unknown');
     const answer = (url: string, allowOrigin: string | null): CorsAnswer => ({
       url,
+      exchangeId: null,
+      status: 200,
       allowOrigin,
-      allowHeaders: ['*'],
+      allowsOrigin: allowOrigin === '*',
+      allowHeaders: ['*', 'authorization'],
       exposeHeaders: ['mcp-session-id', 'www-authenticate'],
     });
-    // What the CORS preflight step will record: the MCP URL open, the metadata documents closed.
+    // What the CORS step records: the MCP URL open, the metadata documents closed.
     const withCors: ClientFacts = {
       ...facts,
       cors: knownFact({
+        origin: 'http://localhost:6274',
+        preflight: answer('https://example.com/mcp', '*'),
         mcp: answer('https://example.com/mcp', '*'),
         metadata: [answer(PRM_URL, null), answer(AS_URL, null)],
       }),
@@ -214,6 +225,46 @@ describe('factsFromReport', () => {
       claude: 'works',
     });
     expect(reason(withCors, 'browser', 'browser.cors-metadata')?.message).toContain(PRM_URL);
+  });
+
+  it('reads the CORS step’s answers as a browser would: * or the exact origin admits it', () => {
+    const reading = (
+      kind: CorsReading['kind'],
+      exchangeId: string,
+      allowOrigin: string | null,
+    ): CorsReading => ({
+      kind,
+      method: kind === 'preflight' ? 'OPTIONS' : kind === 'request' ? 'POST' : 'GET',
+      url: kind === 'metadata' ? PRM_URL : 'https://example.com/mcp',
+      exchangeId,
+      status: kind === 'preflight' ? 204 : 200,
+      allowOrigin,
+      allowMethods: [],
+      allowHeaders: ['content-type', 'mcp-protocol-version', 'mcp-session-id'],
+      exposeHeaders: ['mcp-session-id'],
+      allowCredentials: false,
+      error: null,
+    });
+    const facts = factsOf({
+      ...openTranscript(),
+      cors: {
+        origin: 'http://localhost:6274',
+        requestedHeaders: ['authorization', 'content-type', 'mcp-protocol-version'],
+        preflight: reading('preflight', 'x7', '*'),
+        request: reading('request', 'x8', 'http://localhost:6274'),
+        metadata: [reading('metadata', 'x9', 'http://localhost:3000')],
+      },
+    });
+    expect(facts.cors.evidence.exchanges).toEqual(['x7', 'x8', 'x9']);
+    expect(
+      [
+        facts.cors.value?.preflight,
+        facts.cors.value?.mcp,
+        ...(facts.cors.value?.metadata ?? []),
+      ].map((a) => a?.allowsOrigin),
+    ).toEqual([true, true, false]);
+    expect(verdicts(facts).browser).toBe('works');
+    expect(reason(facts, 'browser', 'browser.cors-mcp')?.evidence).toEqual(['x8']);
   });
 
   it('reads a 2026-07-28-only server from the protocol-era check', () => {
@@ -237,6 +288,23 @@ describe('factsFromReport', () => {
     });
     expect(reason(facts, 'chatgpt', 'chatgpt.protocol-era')?.outcome).toBe('unknown');
     expect(reason(facts, 'browser', 'browser.protocol-era')?.outcome).toBe('ok');
+  });
+
+  it('reads the protocol era the run detected: a 2026-07-28-only server splits the clients', () => {
+    const modern = factsOf(modernRun({ legacy: false }));
+    expect(modern.era).toEqual({
+      value: 'modern',
+      evidence: { check: 'connection.protocol-era', exchanges: ['xd', 'x1'] },
+    });
+    expect(modern.handshake.value).toBe('modern-only');
+    // Spec-only clients speak 2026-07-28; ChatGPT publishes nothing about it.
+    expect(verdicts(modern)).toMatchObject({ generic: 'works', chatgpt: 'unknown' });
+    expect(reason(modern, 'chatgpt', 'chatgpt.protocol-era')?.message).toBe(
+      'The server speaks only 2026-07-28; whether ChatGPT does is not published.',
+    );
+    const dual = factsOf(modernRun({ legacy: true }));
+    expect([dual.era.value, dual.handshake.value]).toEqual(['dual', 'session']);
+    expect(verdicts(dual)).toMatchObject({ generic: 'works', chatgpt: 'works' });
   });
 
   it('reads credentials in the URL by name only', () => {

@@ -1,6 +1,7 @@
-import type { Report, Transport } from '@/lib/report/schema';
+import type { ReportWithoutClients as Report, Transport } from '@/lib/report/schema';
 import { knownFact, unknownFact, type ClientFacts, type Handshake } from './facts';
 import { authFacts } from './from-report-auth';
+import { corsFacts } from './from-report-cors';
 import { toolFacts, widgetFacts } from './from-report-tools';
 import { CHECK, checkPassed, checkResult, idsOf, urlParts } from './report-reading';
 
@@ -23,9 +24,16 @@ function handshake(report: Report): ClientFacts['handshake'] {
   if (!mcp) return unknownFact();
   const given = mcp.attempts.filter((a) => !a.guessed);
   const exchanges = given.flatMap((a) => a.exchangeIds);
-  // A session opened means the 2025 handshake works, whatever else the server also speaks.
-  if (mcp.transport)
+  // A 2025 session opened means the handshake works, whatever else the server also speaks; a
+  // session only in 2026-07-28 means the server answers MCP, but not the 2025 handshake.
+  if (mcp.transport && mcp.sessionEra !== 'modern')
     return knownFact<Handshake>('session', { exchanges: idsOf(mcp.initializeExchangeId) });
+  if (mcp.transport) {
+    return knownFact<Handshake>('modern-only', {
+      check: CHECK.protocolEra,
+      exchanges: idsOf(mcp.modern?.discoverExchangeId),
+    });
+  }
   const era = checkResult(report, CHECK.protocolEra);
   if (era?.status === 'fail' && era.code === 'modern-only') {
     return knownFact<Handshake>('modern-only', {
@@ -92,13 +100,19 @@ export function factsFromReport(report: Report): ClientFacts {
           exchanges: idsOf(report.mcp.initializeExchangeId),
         })
       : unknownFact(),
-    // Filled when the run records the era negotiation (server/discover, then the 2025 initialize).
-    era: unknownFact(),
+    era: report.server.era
+      ? knownFact(report.server.era, {
+          check: CHECK.protocolEra,
+          exchanges: idsOf(
+            report.mcp?.modern?.discoverExchangeId,
+            report.mcp?.initializeExchangeId,
+          ),
+        })
+      : unknownFact({ check: CHECK.protocolEra }),
     auth: authFacts(report),
     credentials: credentials(report),
     tools: toolFacts(report),
     widgets: widgetFacts(report),
-    // Filled when the run records a CORS preflight of the MCP URL and of the metadata documents.
-    cors: unknownFact(),
+    cors: corsFacts(report),
   };
 }

@@ -1,5 +1,5 @@
 import { bareHost, isLoopbackHost } from '@/lib/net/address';
-import type { CheckResult, Report } from '@/lib/report/schema';
+import type { CheckResult, ReportWithoutClients as Report } from '@/lib/report/schema';
 import type { AuthDocument } from '@/lib/report/schema-auth';
 import type { UrlParts } from './facts';
 

@@ -32,6 +32,13 @@ export const ClientVerdictSchema = z.object({
 });
 export type ClientVerdict = z.infer<typeof ClientVerdictSchema>;
 
+/**
+ * Whether a client's verdict passes a CI job that named the client: `works`, or `degraded` unless
+ * strict. `unknown` never does: a job must not pass on what the run could not see.
+ */
+export const healthyFor = (v: Verdict, strict: boolean): boolean =>
+  v === 'works' || (v === 'degraded' && !strict);
+
 const ORDER: Record<RuleOutcome['outcome'], number> = {
   blocked: 0,
   degraded: 1,

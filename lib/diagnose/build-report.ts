@@ -1,13 +1,14 @@
 import { CHECKS } from '@/lib/checks';
 import { runCheck, skippedOnRequest } from '@/lib/checks/define';
 import { REPORT_SCHEMA_VERSION, type Report, type Transcript } from '@/lib/report/schema';
+import { withClientVerdicts } from './client-verdicts';
 import { serverInfo } from './server-info';
 import { judgement, orderChecks } from './summarize';
 import { withWidgetFindings } from './widget-findings';
 
 /**
  * Judges a transcript with every registered check, as the run asked (areas it skipped are left
- * out, its expectations judged like every other check). Pure: a saved transcript re-judged by a
+ * out, its expectations judged like every other check), then every client profile. Pure: a saved transcript re-judged by a
  * later version gives that version's verdict.
  */
 export function buildReport(transcript: Transcript): Report {
@@ -17,7 +18,7 @@ export function buildReport(transcript: Transcript): Report {
       skipped.has(check.area) ? skippedOnRequest(check) : runCheck(check, transcript),
     ),
   );
-  return {
+  return withClientVerdicts({
     ...transcript,
     schemaVersion: REPORT_SCHEMA_VERSION,
     url: transcript.target.url,
@@ -25,5 +26,5 @@ export function buildReport(transcript: Transcript): Report {
     checks,
     server: serverInfo(transcript),
     widgets: withWidgetFindings(transcript.widgets, checks),
-  };
+  });
 }

@@ -17,6 +17,7 @@ describe('parseCiOptions', () => {
       format: 'junit',
       repeat: '5',
       timeoutMs: '5000',
+      client: 'claude, chatgpt,claude',
     });
     const fromJson = options({
       strict: true,
@@ -26,6 +27,7 @@ describe('parseCiOptions', () => {
       format: 'junit',
       repeat: 5,
       timeoutMs: 5000,
+      client: ['claude', 'chatgpt'],
     });
     expect(fromQuery).toEqual({
       strict: true,
@@ -35,6 +37,7 @@ describe('parseCiOptions', () => {
       format: 'junit',
       repeat: 5,
       timeoutMs: 5000,
+      client: ['claude', 'chatgpt'],
     });
     expect(fromJson).toEqual(fromQuery);
   });
@@ -56,6 +59,12 @@ describe('parseCiOptions', () => {
     [{ strict: 'yes' }, /must be 1, 0, true or false/],
     [{ expectTools: 'a', skip: 'tools' }, /skip leaves out/],
     [{ expectTools: ['x'.repeat(129)] }, /at most 128 characters/],
+    [
+      { client: 'gemini' },
+      /client: "gemini" is unknown; the clients judged are chatgpt, claude, vscode, cursor, browser, generic/,
+    ],
+    [{ client: 'ChatGPT' }, /"ChatGPT" is unknown/],
+    [{ client: ['claude', 'gemini'] }, /^client: "gemini" is unknown/],
   ])('refuses %j with a clear message', (input, message) => {
     const parsed = parseCiOptions(input);
     expect(parsed.ok).toBe(false);
@@ -69,12 +78,15 @@ describe('parseCiOptions', () => {
 
   it('becomes the request a transcript keeps', () => {
     expect(
-      requestOf(options({ strict: '1', expectTools: 'a', minTools: '2', skip: 'auth' })),
+      requestOf(
+        options({ strict: '1', expectTools: 'a', minTools: '2', skip: 'auth', client: 'vscode' }),
+      ),
     ).toEqual({
       strict: true,
       expectTools: ['a'],
       minTools: 2,
       skip: ['auth'],
+      client: ['vscode'],
     });
     expect(requestOf(options({}))).toEqual({
       strict: false,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientIdSchema, type ClientId } from '@/lib/clients';
 import { SKIPPABLE_AREAS, type SkippableArea } from '@/lib/report/areas';
 import { FORMAT_IDS, type FormatId } from '@/lib/report/formats';
 import type { RunRequest } from '@/lib/report/schema';
@@ -59,6 +60,7 @@ export const CiOptionsSchema = z
     skip: listOf(SkipAreaSchema).optional(),
     format: z.enum(FORMAT_IDS, { error: `must be one of ${FORMAT_IDS.join(', ')}` }).optional(),
     repeat: integer('repeat', 1, MAX_REPEAT).optional(),
+    client: listOf(ClientIdSchema).optional(),
   })
   .superRefine((options, ctx) => {
     const toolChecks = options.expectTools?.length || options.minTools !== undefined;
@@ -80,6 +82,8 @@ export interface CiOptions {
   format?: FormatId;
   /** Latency samples to take after the diagnosis; none when absent. */
   repeat?: number;
+  /** The clients whose verdicts decide `healthy`; ChatGPT's table decides when absent. */
+  client?: ClientId[];
 }
 
 export const CI_OPTION_NAMES = Object.keys(CiOptionsSchema.shape) as (keyof CiOptionsInput)[];
@@ -90,7 +94,7 @@ export function parseCiOptions(
 ): { ok: true; options: CiOptions } | { ok: false; message: string } {
   const parsed = CiOptionsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: formatOptionIssues(parsed.error) };
-  const { strict, timeoutMs, expectTools, minTools, skip, format, repeat } = parsed.data;
+  const { strict, timeoutMs, expectTools, minTools, skip, format, repeat, client } = parsed.data;
   return {
     ok: true,
     options: {
@@ -101,6 +105,7 @@ export function parseCiOptions(
       ...(minTools === undefined ? {} : { minTools }),
       ...(format === undefined ? {} : { format }),
       ...(repeat === undefined ? {} : { repeat }),
+      ...(client?.length ? { client: [...new Set(client)] } : {}),
     },
   };
 }
@@ -111,7 +116,12 @@ function formatOptionIssues(error: z.ZodError): string {
     const names = unknown.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ');
     return `unknown option ${names} (known: ${CI_OPTION_NAMES.join(', ')})`;
   }
-  return formatIssues(error);
+  // "client: …", not "client.1: …": the message names the entry already.
+  const issues = error.issues.map((i) => ({
+    ...i,
+    path: i.path.filter((p) => typeof p !== 'number'),
+  }));
+  return formatIssues(new z.ZodError(issues));
 }
 
 /**
@@ -130,4 +140,5 @@ export const requestOf = (options: CiOptions): RunRequest => ({
   expectTools: options.expectTools,
   minTools: options.minTools ?? null,
   strict: options.strict,
+  ...(options.client?.length ? { client: options.client } : {}),
 });

@@ -94,9 +94,9 @@ describe('clientsOf', () => {
     expect(diagnosisOf(report, run).clients).toEqual(clients);
   });
 
-  it('leaves clients out of reports without them, or with something else under the name', () => {
-    expect(clientsOf(badNames)).toBeUndefined();
-    expect('clients' in diagnosisOf(badNames, run)).toBe(false);
-    expect(clientsOf({ ...badNames, clients: 'nope' } as unknown as Report)).toBeUndefined();
+  it('answers every client’s verdict of a judged report, in the report’s order', () => {
+    const clients = diagnosisOf(badNames, run).clients;
+    expect(clients.map((c) => c.id)).toEqual(badNames.clients.map((c) => c.id));
+    expect(clients.map((c) => c.verdict)).toEqual(badNames.clients.map((c) => c.verdict));
   });
 });

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { ClientVerdictSchema } from '@/lib/clients/verdict';
 import { blocks, orderChecks, warns } from '@/lib/diagnose/summarize';
 import type { CheckResult, Report } from '@/lib/report/schema';
 import { plural } from '@/lib/text/plural';
@@ -31,17 +29,9 @@ function failingCheck(check: CheckResult): FailingCheck {
   };
 }
 
-/**
- * The per-client verdicts, when the report carries them (issue 13 adds `clients` to the report).
- * Read by shape rather than by type so this keeps working on either side of that change, and
- * reports without them (older runs, this version) simply have none.
- */
-export function clientsOf(report: Report): ClientVerdictSummary[] | undefined {
-  const parsed = z
-    .array(ClientVerdictSchema)
-    .safeParse((report as Report & { clients?: unknown }).clients);
-  if (!parsed.success) return undefined;
-  return parsed.data.map((c) => ({
+/** Every client's verdict, as the report has them, each with its deciding reasons only. */
+export function clientsOf(report: Report): ClientVerdictSummary[] {
+  return report.clients.map((c) => ({
     id: c.id,
     name: c.name,
     verdict: c.verdict,
@@ -72,7 +62,6 @@ export function diagnosisOf(
     plural(warnings, 'warning'),
     ...(unverified.length ? [`${unverified.join(', ')} not verified`] : []),
   ].join(', ');
-  const clients = clientsOf(report);
   return {
     runId: run.id,
     url: report.url,
@@ -89,7 +78,7 @@ export function diagnosisOf(
     },
     rows: report.rows,
     failing: orderChecks(report.checks.filter(failed)).map(failingCheck),
-    ...(clients ? { clients } : {}),
+    clients: clientsOf(report),
     server: {
       name: report.server.name,
       version: report.server.version,

@@ -50,7 +50,9 @@ export const DiagnoseInputSchema = z.object({
   client: z
     .enum(CLIENT_IDS)
     .optional()
-    .describe('Judge the endpoint for one client: what that client does with it, and why.'),
+    .describe(
+      'Judge healthy by this client’s verdict instead of ChatGPT’s table (every client’s verdict is returned either way).',
+    ),
   skip: z
     .array(z.enum(SKIPPABLE_AREAS))
     .optional()
@@ -88,7 +90,7 @@ export type FailingCheck = z.infer<typeof FailingCheckSchema>;
 /** Reasons kept per client verdict: the ones that decide it come first. */
 export const MAX_REASONS_PER_CLIENT = 5;
 
-/** One client's verdict on the endpoint (issue 13's per-client verdicts), when the report has them. */
+/** One client's verdict on the endpoint (see lib/clients). */
 export const ClientVerdictSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -105,7 +107,7 @@ export type ClientVerdictSummary = z.infer<typeof ClientVerdictSummarySchema>;
 
 /**
  * `diagnose_endpoint`'s `structuredContent`: the verdict and the four rows exactly as the report
- * has them, the failing checks with their fixes, the per-client verdicts when present, and where
+ * has them, the failing checks with their fixes, every client's verdict, and where
  * the full report lives.
  */
 export const DiagnosisSchema = z.object({
@@ -126,7 +128,7 @@ export const DiagnosisSchema = z.object({
   }),
   rows: z.array(RowSchema),
   failing: z.array(FailingCheckSchema),
-  clients: z.array(ClientVerdictSummarySchema).optional(),
+  clients: z.array(ClientVerdictSummarySchema),
   server: ServerInfoSchema.pick({
     name: true,
     version: true,

@@ -8,6 +8,7 @@ import { Recorder } from './recorder';
 import { scrubTranscript } from './scrub';
 import { affinityStep } from './steps/affinity';
 import { authStep } from './steps/auth';
+import { corsStep } from './steps/cors';
 import { dnsStep } from './steps/dns';
 import { erasStep } from './steps/eras';
 import { fillHandshakeResults, handshakeStep } from './steps/handshake';
@@ -43,6 +44,7 @@ const STEPS: readonly ProbeStep[] = [
   negotiationStep,
   affinityStep,
   authStep,
+  corsStep,
   toolsStep,
   widgetsStep,
   erasStep,

@@ -8,7 +8,7 @@ export const AREA_TABLE = [
     id: 'connection',
     title: 'Connection fails',
     name: 'Connection',
-    steps: ['dns', 'tcp', 'tls', 'initialize', 'negotiation', 'affinity', 'eras'],
+    steps: ['dns', 'tcp', 'tls', 'initialize', 'negotiation', 'affinity', 'eras', 'cors'],
     // Every other row depends on the connection, so a run can never leave it out.
     skippable: false,
   },
@@ -40,6 +40,7 @@ export const STEP_LABELS: Record<StepId, string> = {
   negotiation: 'Accept and Content-Type variants',
   affinity: 'Session affinity',
   eras: 'Protocol eras',
+  cors: 'CORS (browser clients)',
   auth: 'Authorization',
   tools: 'Tools',
   resources: 'Widget resources',

@@ -1,5 +1,6 @@
 // `type: ["string", "null"]` is plain JSON Schema; Ajv's strict mode only asks to opt in to it.
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { noSession, response, transcript } from '@/lib/checks/testing';
 import { buildReport } from '@/lib/diagnose/build-report';
@@ -7,6 +8,8 @@ import { REPORT_SCHEMA_ID, reportJsonSchema } from './json-schema';
 
 function compile() {
   const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  // The client verdicts' sources declare `format: uri` and `format: date`.
+  addFormats(ajv);
   return ajv.compile(reportJsonSchema());
 }
 

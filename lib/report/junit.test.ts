@@ -8,9 +8,10 @@ import {
   transcript,
   withRequest,
 } from '@/lib/checks/testing';
+import { CLIENT_IDS, CLIENT_PROFILES } from '@/lib/clients';
 import { buildReport } from '@/lib/diagnose/build-report';
 import { toJUnit } from './junit';
-import type { CheckResult, Report } from './schema';
+import type { CheckResult, Report, Transcript } from './schema';
 
 interface Case {
   classname: string;
@@ -46,6 +47,11 @@ function parse(xml: string): { testsuites: Record<string, string> & { testsuite:
   return parser.parse(xml);
 }
 
+const rowSuites = (doc: ReturnType<typeof parse>) =>
+  doc.testsuites.testsuite.filter((s) => !s.id.startsWith('client.'));
+const clientSuites = (doc: ReturnType<typeof parse>) =>
+  doc.testsuites.testsuite.filter((s) => s.id.startsWith('client.'));
+
 const suite = (doc: ReturnType<typeof parse>, id: string): Suite => {
   const found = doc.testsuites.testsuite.find((s) => s.id === id);
   if (!found) throw new Error(`no suite ${id}`);
@@ -79,9 +85,10 @@ describe('toJUnit', () => {
       'tools',
       'widgets',
       'auth',
+      ...CLIENT_IDS.map((id) => `client.${id}`),
     ]);
     let total = 0;
-    for (const s of doc.testsuites.testsuite) {
+    for (const s of rowSuites(doc)) {
       const own = report.checks.filter((c) => c.area === s.id);
       expect(s.testcase).toHaveLength(own.length);
       expect(Number(s.tests)).toBe(s.testcase.length);
@@ -92,6 +99,7 @@ describe('toJUnit', () => {
       for (const c of s.testcase) expect(c.classname).toBe(s.id);
       total += s.testcase.length;
     }
+    for (const s of clientSuites(doc)) total += s.testcase.length;
     expect(Number(doc.testsuites.tests)).toBe(total);
     // Named by id alone, so a CI dashboard keeps one history per check across pass and fail.
     const url = suite(doc, 'connection').testcase.find((c) => c.name === 'connection.url');
@@ -106,7 +114,10 @@ describe('toJUnit', () => {
     expect(failing.length).toBeGreaterThan(0);
     const unverified = report.rows.filter((r) => r.status === 'unverified').length;
     expect(unverified).toBeGreaterThan(0);
-    expect(Number(doc.testsuites.failures)).toBe(failing.length + unverified);
+    const blockedRules = report.clients
+      .flatMap((c) => c.reasons)
+      .filter((r) => r.outcome === 'blocked');
+    expect(Number(doc.testsuites.failures)).toBe(failing.length + unverified + blockedRules.length);
     const first = failing[0] as CheckResult;
     const testcase = suite(doc, first.area).testcase.find((c) => c.name === first.id);
     expect(testcase?.failure?.message).toBe(first.message);
@@ -185,5 +196,65 @@ describe('toJUnit', () => {
     // A line break survives in an attribute as a character reference.
     expect(named?.failure?.message).toBe(`name ${hostile} is\nnot valid`);
     expect(named?.failure?.['#text']).toContain(`  - ${hostile}: ]]>`);
+  });
+});
+
+/** The base run served on port 8443 (Claude's backend dials 443 only), with a 70-character tool name. */
+const disagreeing: Transcript = {
+  ...transcript(
+    listedTools([tool({ name: 'a'.repeat(70), annotations: { title: 'A', readOnlyHint: true } })]),
+  ),
+  target: { ...transcript().target, url: 'https://example.com:8443/mcp' },
+};
+
+describe('toJUnit: one suite per client', () => {
+  it('names each suite by its client, one case per rule named by the rule id', () => {
+    const report = buildReport(disagreeing);
+    const doc = parse(toJUnit(report));
+    const suites = clientSuites(doc);
+    expect(suites.map((s) => s.name)).toEqual(CLIENT_PROFILES.map((p) => `Client: ${p.name}`));
+    expect(suite(doc, 'client.chatgpt').name).toBe('Client: ChatGPT');
+    for (const profile of CLIENT_PROFILES) {
+      const s = suite(doc, `client.${profile.id}`);
+      expect(s.testcase.map((c) => c.name).sort()).toEqual(profile.rules.map((r) => r.id).sort());
+      expect(s.testcase.every((c) => c.classname === `client.${profile.id}`)).toBe(true);
+      expect(Number(s.tests)).toBe(s.testcase.length);
+      const verdict = report.clients.find((c) => c.id === profile.id)?.verdict;
+      expect(s.properties.property).toContainEqual({ name: 'verdict', value: verdict });
+    }
+  });
+
+  it('fails the rules that block, skips the unknown ones and notes the degraded ones', () => {
+    const doc = parse(toJUnit(buildReport(disagreeing)));
+    const claude = suite(doc, 'client.claude');
+    const port = claude.testcase.find((c) => c.name === 'claude.port-443');
+    expect(port?.failure?.type).toBe('blocked');
+    expect(port?.failure?.message).toBe('The MCP URL uses port 8443; Claude never dials it.');
+    expect(port?.failure?.['#text']).toContain(
+      'Rule: claude.port-443 (observed, as of 2026-03-28): https://github.com/anthropics/claude-ai-mcp/issues/85',
+    );
+    expect(claude.failures).toBe('1');
+    const names = claude.testcase.find((c) => c.name === 'claude.directory-tool-names');
+    expect(names?.failure).toBeUndefined();
+    expect(names?.['system-out']).toMatch(/^degraded: 1 tool name is over 64 characters/);
+    const browser = suite(doc, 'client.browser');
+    const cors = browser.testcase.find((c) => c.name === 'browser.cors-mcp');
+    expect(cors?.skipped?.message).toBeTruthy();
+    expect(Number(browser.skipped)).toBeGreaterThan(0);
+    expect(suite(doc, 'client.chatgpt').failures).toBe('0');
+  });
+
+  it('fails the chosen client’s suite as the exit code does when its verdict is unknown', () => {
+    const report = buildReport(withRequest(transcript(), { client: ['browser'] }));
+    expect(report.healthy).toBe(false);
+    const browser = suite(parse(toJUnit(report)), 'client.browser');
+    const verdict = browser.testcase.find((c) => c.name === 'client.browser');
+    expect(verdict?.failure?.type).toBe('unknown');
+    expect(verdict?.failure?.message).toMatch(/^Browser-based clients: unknown \(/);
+    expect(browser.failures).toBe('1');
+    expect(browser.properties.property).toContainEqual({ name: 'decides', value: 'healthy' });
+    // Not chosen: its unknown verdict is listed, and fails nothing.
+    const unchosen = suite(parse(toJUnit(buildReport(transcript()))), 'client.browser');
+    expect(unchosen.failures).toBe('0');
   });
 });

@@ -1,46 +1,7 @@
 import { areaOf } from './areas';
+import { clientSuite, type ClientSuite } from './junit-clients';
+import { attributes, seconds, xmlText, type Counts } from './junit-xml';
 import type { CheckResult, Report, Row, StepId } from './schema';
-
-/**
- * Characters XML 1.0 cannot carry at all (§2.2 Char: most C0 controls, lone surrogates, U+FFFE/F),
- * plus DEL and the C1 controls, which it allows but which only ever arrive here as terminal
- * escapes from a hostile server. They are dropped, not escaped: a character reference to them
- * would be just as ill-formed.
- */
-const NOT_XML = /[^\t\n\r\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-  '\t': '&#9;',
-};
-
-/**
- * Text for an attribute value. Line breaks and tabs become character references, or attribute
- * normalisation (XML 1.0 §3.3.3) would turn them into spaces. Every `>` is escaped, so a `]]>`
- * in remote text can never close anything.
- */
-export function xmlAttribute(value: string): string {
-  return value.replace(NOT_XML, '').replace(/[&<>"'\n\r\t]/g, (c) => ENTITIES[c] ?? c);
-}
-
-/** Text for element content: line breaks kept as they are, markup characters escaped. */
-export function xmlText(value: string): string {
-  return value.replace(NOT_XML, '').replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
-}
-
-const attributes = (pairs: Record<string, string | number | undefined>): string =>
-  Object.entries(pairs)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${xmlAttribute(String(value))}"`)
-    .join('');
-
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 /** How a result reads in JUnit: errors and warnings fail the test case; notes pass with output. */
 type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
@@ -78,13 +39,6 @@ function testcase(check: CheckResult): string {
         ? `${head}>\n      <system-out>${xmlText(`note: ${details(check)}`)}</system-out>\n    </testcase>`
         : `${head}/>`;
   }
-}
-
-interface Counts {
-  tests: number;
-  failures: number;
-  errors: number;
-  skipped: number;
 }
 
 /**
@@ -143,16 +97,21 @@ function testsuite(row: Row, checks: CheckResult[], report: Report): string {
 /**
  * The report as JUnit XML, the format CI systems (GitHub Actions reporters, GitLab, Jenkins,
  * Azure) show as test results: one suite per row of the connection-issues table, one test case
- * per check. Every string from the remote server is escaped; nothing is wrapped in CDATA.
+ * per check; then one suite per client, one test case per rule (./junit-clients.ts). Every
+ * string from the remote server is escaped; nothing is wrapped in CDATA.
  */
 export function toJUnit(report: Report): string {
   const byRow = report.rows.map((row) => ({
     row,
     checks: report.checks.filter((c) => c.area === row.id),
   }));
+  const clients: ClientSuite[] = report.clients.map((client) => clientSuite(client, report));
+  const suiteCounts = [
+    ...byRow.map((r) => counts(r.row, r.checks)),
+    ...clients.map((s) => s.counts),
+  ];
   const totals: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const { row, checks } of byRow) {
-    const c = counts(row, checks);
+  for (const c of suiteCounts) {
     totals.tests += c.tests;
     totals.failures += c.failures;
     totals.errors += c.errors;
@@ -162,6 +121,7 @@ export function toJUnit(report: Report): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${attributes({ name: `MCP Doctor: ${report.url}`, ...totals, time: seconds(report.durationMs), timestamp: report.startedAt })}>`,
     ...byRow.map(({ row, checks }) => testsuite(row, checks, report)),
+    ...clients.map((s) => s.xml),
     '</testsuites>',
     '',
   ].join('\n');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ClientIdSchema } from '@/lib/clients';
+import { ClientVerdictSchema } from '@/lib/clients/verdict';
 import {
   AreaSchema,
   EraSchema,
@@ -10,6 +12,7 @@ import {
 } from './schema-base';
 import { LatencySchema } from './latency-schema';
 import { AuthProbeSchema } from './schema-auth';
+import { CorsProbeSchema } from './schema-cors';
 import { WidgetsProbeSchema } from './schema-widgets';
 
 /**
@@ -243,6 +246,11 @@ export const RunRequestSchema = z.object({
   expectTools: z.array(z.string()),
   minTools: z.number().int().nullable(),
   strict: z.boolean(),
+  /**
+   * The clients whose verdicts decide `healthy` (see ReportSchema). Absent: none was chosen, and
+   * `healthy` is judged on the rows of ChatGPT's table, as before clients were judged.
+   */
+  client: z.array(ClientIdSchema).min(1).optional(),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
@@ -264,6 +272,8 @@ export const TranscriptSchema = z.object({
   tools: z.array(z.unknown()),
   widgets: WidgetsProbeSchema.nullable(),
   auth: AuthProbeSchema.nullable(),
+  /** CORS as a browser-based client meets it; absent in transcripts recorded before it existed. */
+  cors: CorsProbeSchema.nullable().optional(),
   exchanges: z.array(ExchangeSchema),
   /**
    * The tools of the last saved run of the same endpoint, attached by the store before the checks
@@ -351,7 +361,8 @@ export const ServerInfoSchema = z.object({
 
 /**
  * 2: rows and the report may be `unverified`; checks carry `skip`; the report carries `healthy` and
- * the run's `request`. Reports saved as 1 are re-judged from their transcript when read.
+ * the run's `request`. Reports saved as 1 are re-judged from their transcript when read. `clients`
+ * was added within 2 (additive): a report saved without it gains it when read (diagnose/upgrade.ts).
  */
 export const REPORT_SCHEMA_VERSION = 2;
 
@@ -367,12 +378,21 @@ export const ReportSchema = TranscriptSchema.extend({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   url: z.string(),
   status: ReportStatusSchema,
-  /** The CI verdict: no row failed or went unverified (and, when `request.strict`, none warned). */
+  /**
+   * The CI verdict. Without `request.client`: no row failed or went unverified (and, when
+   * `request.strict`, none warned). With it: each named client's verdict is `works`, or `degraded` unless
+   * strict; `blocked` and `unknown` are never healthy.
+   */
   healthy: z.boolean(),
   rows: z.array(RowSchema),
   checks: z.array(CheckResultSchema),
   server: ServerInfoSchema,
+  /** One verdict per client profile (lib/clients), in the profiles' order, judged from the above. */
+  clients: z.array(ClientVerdictSchema),
   /** `repeat=N`: the handshake and tools/list timed N more times (absent unless asked for). */
   latency: LatencySchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+/** A report before its client verdicts are added: what the verdicts are judged from. */
+export type ReportWithoutClients = Omit<Report, 'clients'>;

@@ -77,6 +77,44 @@ describe('textSummary', () => {
     expect(text).toMatch(/\nNot healthy: .*Tools not showing.* not verified\.\n$/);
   });
 
+  it('lists every client’s verdict with its first reason, one line each', () => {
+    const onPort8443 = {
+      ...transcript(),
+      target: { ...transcript().target, url: 'https://example.com:8443/mcp' },
+    };
+    const report = buildReport(onPort8443);
+    const lines = textSummary(report, { color: false }).split('\n');
+    const start = lines.indexOf('Clients');
+    expect(start).toBeGreaterThan(lines.findIndex((l) => l.includes('Auth errors')));
+    const block = lines.slice(start + 1, start + 1 + report.clients.length);
+    expect(block).toHaveLength(6);
+    expect(block[0]).toMatch(/^ {2}✓ WORKS {6}ChatGPT {16}All \d+ rules hold\.$/);
+    expect(block[1]).toMatch(
+      /^ {2}✗ BLOCKED {4}Claude {17}The MCP URL uses port 8443; Claude never dials it\.$/,
+    );
+    expect(block.find((l) => l.includes('Browser-based clients'))).toMatch(/\? UNKNOWN/);
+  });
+
+  it('names the client whose verdict decides, when the run chose one', () => {
+    const onPort8443 = {
+      ...transcript(),
+      target: { ...transcript().target, url: 'https://example.com:8443/mcp' },
+    };
+    const claude = textSummary(buildReport(withRequest(onPort8443, { client: ['claude'] })), {
+      color: false,
+    });
+    expect(claude).toMatch(/\nNot healthy for Claude \(blocked\): 0 errors, 0 warnings\.\n$/);
+    const chatgpt = textSummary(buildReport(withRequest(onPort8443, { client: ['chatgpt'] })), {
+      color: false,
+    });
+    expect(chatgpt).toMatch(/\nHealthy for ChatGPT \(works\): 0 errors, 0 warnings\.\n$/);
+    const both = textSummary(
+      buildReport(withRequest(onPort8443, { client: ['chatgpt', 'claude'] })),
+      { color: false },
+    );
+    expect(both).toMatch(/\nNot healthy for ChatGPT \(works\), Claude \(blocked\): /);
+  });
+
   it('adds a latency section when repeats were measured', () => {
     const text = textSummary({ ...buildReport(transcript()), latency }, { color: false });
     expect(text).toContain('Latency (5 samples, a new session each)');

@@ -1,3 +1,4 @@
+import type { Verdict } from '@/lib/clients/verdict';
 import { plural } from '@/lib/text/plural';
 import type { CheckResult, Report, RowStatus } from './schema';
 
@@ -41,6 +42,13 @@ const ROW_MARK: Record<RowStatus, { mark: string; style: Style }> = {
   skipped: { mark: '-', style: 'dim' },
 };
 
+const VERDICT_MARK: Record<Verdict, { mark: string; style: Style }> = {
+  works: { mark: '✓', style: 'green' },
+  degraded: { mark: '!', style: 'yellow' },
+  blocked: { mark: '✗', style: 'red' },
+  unknown: { mark: '?', style: 'dim' },
+};
+
 const blocking = (c: CheckResult) =>
   c.status === 'error' || (c.status === 'fail' && c.severity === 'error');
 const warning = (c: CheckResult) => c.status === 'fail' && c.severity === 'warning';
@@ -56,8 +64,9 @@ export const ERA_NAMES = {
 } as const;
 
 /**
- * The report for a terminal: the four rows of ChatGPT's connection-issues table, then each error
- * and warning with its fix, then latency when it was measured, then the server and the verdict.
+ * The report for a terminal: the four rows of ChatGPT's connection-issues table, then each
+ * client's verdict with its first reason, then each error and warning with its fix, then latency
+ * when it was measured, then the server and the verdict.
  */
 export function textSummary(report: Report, options: TextOptions): string {
   const paint = (style: Style, text: string) =>
@@ -77,6 +86,23 @@ export function textSummary(report: Report, options: TextOptions): string {
     if (row.fix && row.status !== 'pass') {
       lines.push(
         `  ${' '.repeat(12)} ${' '.repeat(titleWidth)}  ${paint('dim', `${row.status === 'unverified' ? 'To verify' : 'Fix'}: ${safe(row.fix)}`)}`,
+      );
+    }
+  }
+
+  if (report.clients.length > 0) {
+    lines.push('', paint('bold', 'Clients'));
+    const nameWidth = Math.max(...report.clients.map((c) => c.name.length));
+    for (const client of report.clients) {
+      const { mark, style } = VERDICT_MARK[client.verdict];
+      // Reasons come worst first; when every rule holds, the count says more than the first one.
+      const first = client.reasons[0];
+      const why =
+        first && first.outcome !== 'ok'
+          ? safe(first.message)
+          : `All ${plural(client.reasons.length, 'rule')} hold.`;
+      lines.push(
+        `  ${paint(style, `${mark} ${client.verdict.toUpperCase().padEnd(10)}`)} ${client.name.padEnd(nameWidth)}  ${why}`,
       );
     }
   }
@@ -143,10 +169,16 @@ export function textSummary(report: Report, options: TextOptions): string {
     ...(unverified.length ? [`${unverified.map((r) => r.title).join(', ')} not verified`] : []),
   ].join(', ');
   const verdict = `${counts}${strict ? ' (strict: warnings fail)' : ''}`;
+  // With --client, those clients' verdicts decide; the counts still describe ChatGPT's table.
+  const chosen: readonly string[] = report.request?.client ?? [];
+  const judged = report.clients.filter((c) => chosen.includes(c.id));
+  const who = judged.length
+    ? ` for ${judged.map((c) => `${c.name} (${c.verdict})`).join(', ')}`
+    : '';
   lines.push(
     report.healthy
-      ? paint('green', `Healthy: ${verdict}.`)
-      : paint('red', `Not healthy: ${verdict}.`),
+      ? paint('green', `Healthy${who}: ${verdict}.`)
+      : paint('red', `Not healthy${who}: ${verdict}.`),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientIdSchema } from '@/lib/clients';
 import type { CiOptions } from '@/lib/diagnose/options';
 import { FORMAT_IDS } from '@/lib/report/formats';
 import { ReportSchema, StepSchema } from '@/lib/report/schema';
@@ -38,6 +39,7 @@ export const RerunRequestSchema = z.object({
       skip: z.array(SkippableAreaSchema),
       format: z.enum(FORMAT_IDS).optional(),
       repeat: z.number().int().optional(),
+      client: z.array(ClientIdSchema).optional(),
     })
     .nullable() satisfies z.ZodType<CiOptions | null>,
 });

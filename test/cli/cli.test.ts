@@ -3,8 +3,10 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_PROFILES } from '@/lib/clients';
 import { reportJsonSchema } from '@/lib/report/json-schema';
 import { LatencySchema } from '@/lib/report/latency-schema';
 import { ReportSchema } from '@/lib/report/schema';
@@ -124,13 +126,14 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     expect(report.url).toBe(healthy.url);
     expect(report.tools).toHaveLength(3);
     expect(report.rows.map((r) => r.title)).toEqual(ROW_TITLES);
-    const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(
-      reportJsonSchema(),
-    );
+    const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+    // The client verdicts' sources declare `format: uri` and `format: date`.
+    addFormats(ajv);
+    const validate = ajv.compile(reportJsonSchema());
     expect(validate(JSON.parse(stdout)), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('prints JUnit XML with one suite per row', async () => {
+  it('prints JUnit XML with one suite per row, then one per client', async () => {
     const { code, stdout } = await cli([healthy.url, '--junit']);
     expect(code).toBe(0);
     expect(XMLValidator.validate(stdout)).toBe(true);
@@ -139,11 +142,17 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
       attributeNamePrefix: '',
       isArray: (n) => n === 'testsuite',
     }).parse(stdout);
-    expect(doc.testsuites.testsuite.map((s: { name: string }) => s.name)).toEqual(ROW_TITLES);
-    // The loopback warning (connection.public) is a failing case; errors would be too.
+    expect(doc.testsuites.testsuite.map((s: { name: string }) => s.name)).toEqual([
+      ...ROW_TITLES,
+      ...CLIENT_PROFILES.map((p) => `Client: ${p.name}`),
+    ]);
+    // The loopback warning (connection.public) is a failing case; errors would be too; and so is
+    // each client rule that blocks (ChatGPT and Claude cannot reach a loopback server).
     const report = parseReport((await cli([healthy.url, '--json'])).stdout);
     const failing = report.checks.filter((c) => c.status === 'fail' && c.severity !== 'info');
-    expect(Number(doc.testsuites.failures)).toBe(failing.length);
+    const blocked = report.clients.flatMap((c) => c.reasons).filter((r) => r.outcome === 'blocked');
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(Number(doc.testsuites.failures)).toBe(failing.length + blocked.length);
     expect(doc.testsuites.errors).toBe('0');
   });
 
@@ -227,6 +236,30 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     expect(strict.stdout).toContain('(strict: warnings fail)');
   });
 
+  it('judges the exit code by the client --client names, and lists every verdict', async () => {
+    // A loopback server: ChatGPT cannot reach it; VS Code, on the user's machine, can.
+    const chatgpt = await cli([healthy.url, '--client', 'chatgpt']);
+    expect(chatgpt.code).toBe(1);
+    expect(chatgpt.stdout).toMatch(/\nNot healthy for ChatGPT \(blocked\): /);
+    const vscode = await cli([healthy.url, '--client', 'vscode', '--json']);
+    expect(vscode.code).toBe(0);
+    const report = parseReport(vscode.stdout);
+    expect(report.request?.client).toEqual(['vscode']);
+    expect(report.clients.find((c) => c.id === 'vscode')?.verdict).toBe('works');
+    expect(report.clients.find((c) => c.id === 'chatgpt')?.verdict).toBe('blocked');
+    // Several clients: every one must pass.
+    const both = await cli([healthy.url, '--client', 'vscode,cursor', '--client', 'chatgpt']);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toMatch(
+      /\nNot healthy for ChatGPT \(blocked\), VS Code \(works\), Cursor \(works\): /,
+    );
+    expect((await cli([healthy.url, '--client', 'vscode,cursor'])).code).toBe(0);
+    // Without --client the rows decide, as before: the loopback warning alone passes.
+    const text = (await cli([healthy.url])).stdout;
+    expect(text).toMatch(/\nClients\n {2}✗ BLOCKED {4}ChatGPT {16}/);
+    expect(text).toMatch(/\n {2}✓ WORKS {6}VS Code /);
+  });
+
   it('measures latency over --repeat new sessions', async () => {
     const json = await cli([healthy.url, '--json', '--repeat', '3']);
     expect(json.code).toBe(0);
@@ -300,6 +333,10 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     [['http://127.0.0.1/mcp', '--repeat', '50'], '--repeat must be at most 20'],
     [['http://127.0.0.1/mcp', '--timeout', 'soon'], '--timeout must be a whole number'],
     [['http://127.0.0.1/mcp', '--skip', 'connection'], 'connection cannot be skipped'],
+    [
+      ['http://127.0.0.1/mcp', '--client', 'claude.ai'],
+      '--client: "claude.ai" is unknown; the clients judged are chatgpt, claude, vscode, cursor, browser, generic',
+    ],
     [['http://127.0.0.1/mcp', '--header', 'no-colon'], '--header "no-colon" is not "Name: value"'],
     [
       ['http://127.0.0.1/mcp', '--header', 'Host: evil'],

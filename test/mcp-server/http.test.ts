@@ -146,13 +146,19 @@ describe('diagnose_endpoint', { timeout: 60_000 }, () => {
     expect(textOf(header)).toContain('is set by MCP Doctor itself');
   });
 
-  it('says client profiles are not available rather than ignoring "client"', async () => {
-    const result = await client.callTool({
-      name: 'diagnose_endpoint',
-      arguments: { url: healthy.url, client: 'chatgpt' },
-    });
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain('client profiles are not available in this version');
+  it('judges healthy by the client it names, and answers every client’s verdict', async () => {
+    const judged = async (id: string) => {
+      const result = await client.callTool({
+        name: 'diagnose_endpoint',
+        arguments: { url: healthy.url, client: id },
+      });
+      return DiagnosisSchema.parse(result.structuredContent);
+    };
+    // A loopback server: VS Code runs on the developer's machine and can use it; ChatGPT cannot.
+    const vscode = await judged('vscode');
+    expect(vscode.healthy).toBe(true);
+    expect(vscode.clients.find((c) => c.id === 'chatgpt')?.verdict).toBe('blocked');
+    expect((await judged('chatgpt')).healthy).toBe(false);
   });
 
   it('answers no token or header value, even from a server that repeats them', async () => {

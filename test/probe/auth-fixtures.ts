@@ -29,23 +29,30 @@ export async function authSamplesServer(): Promise<Running> {
   };
 }
 
+type Handler = (request: Request) => Response | Promise<Response>;
+
 /**
  * One protected server with a configuration built for its own origin (path issuers, OIDC-only…);
- * `override` answers some paths differently (a 404 where the server would serve, a 500).
+ * `override` answers some paths differently (a 404 where the server would serve, a 500); `wrap`
+ * puts something around the whole server (CORS headers).
  */
 export async function protectedServer(
   configure: (origin: string) => ProtectedResourceConfig,
   endpoint: string,
   override: (path: string, request: Request) => Response | null = () => null,
+  wrap: (handler: Handler) => Handler = (handler) => handler,
 ): Promise<Running & { config: ProtectedResourceConfig }> {
   let config: ProtectedResourceConfig | null = null;
-  const running = await serveWeb((request) => {
-    const replaced = override(new URL(request.url).pathname, request);
-    if (replaced) return replaced;
-    return config
-      ? handleProtectedServer(request, config)
-      : new Response('starting', { status: 503 });
-  }, endpoint);
+  const running = await serveWeb(
+    wrap((request) => {
+      const replaced = override(new URL(request.url).pathname, request);
+      if (replaced) return replaced;
+      return config
+        ? handleProtectedServer(request, config)
+        : new Response('starting', { status: 503 });
+    }),
+    endpoint,
+  );
   config = configure(running.origin);
   const previous = process.env.MCP_DOCTOR_ORIGIN;
   process.env.MCP_DOCTOR_ORIGIN = running.origin;

@@ -1,6 +1,5 @@
 import type { McpServer, ServerContext } from '@modelcontextprotocol/server';
 import { parseCheckInput, type ParsedCheck } from '@/lib/api/check-input';
-import { CI_OPTION_NAMES } from '@/lib/diagnose/options';
 import { textSummary } from '@/lib/report/text-summary';
 import { startRun } from '@/lib/runs/start';
 import { StoreError } from '@/lib/store/errors';
@@ -14,22 +13,10 @@ import { REPORT_WIDGET_URI } from '../widget/resource';
 export const DIAGNOSE_ENDPOINT = 'diagnose_endpoint';
 
 /**
- * `client` is a CI option once client profiles are wired into the diagnosis (issue 13); until
- * lib/diagnose/options.ts knows it, asking for one is an error rather than silently ignored.
+ * The tool's arguments through the HTTP API's own parser: the same refusals in the same words.
+ * `client` names the client whose verdict decides `healthy`, as `/api/check?client=` does.
  */
-const CLIENT_OPTION = (CI_OPTION_NAMES as readonly string[]).includes('client');
-
-/** The tool's arguments through the HTTP API's own parser: the same refusals in the same words. */
-export function parseDiagnoseInput({ client, ...rest }: DiagnoseInput): ParsedCheck {
-  if (client !== undefined && !CLIENT_OPTION) {
-    return {
-      ok: false,
-      message:
-        'client profiles are not available in this version: leave out "client" to diagnose for every client',
-    };
-  }
-  return parseCheckInput({ ...rest, ...(client !== undefined ? { client } : {}) });
-}
+export const parseDiagnoseInput = (input: DiagnoseInput): ParsedCheck => parseCheckInput(input);
 
 /** `notifications/progress` per probe step, when the caller asked for progress (it sent a token). */
 function progressReporter(ctx: ServerContext) {
