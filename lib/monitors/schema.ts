@@ -93,6 +93,7 @@ export const MonitorCheckSchema = z.object({
   latencyMs: z.number().nullable(),
   toolCount: z.number().int().nullable(),
   certExpiring: z.boolean(),
+  error: z.string().nullable(),
   createdAt: z.string(),
 });
 export type MonitorCheck = z.infer<typeof MonitorCheckSchema>;

@@ -27,6 +27,7 @@ const toCheck = (row: Database['monitor_checks']): MonitorCheck =>
     latencyMs: row.latency_ms,
     toolCount: row.tool_count,
     certExpiring: row.cert_expiring === 1,
+    error: row.error,
     createdAt: row.created_at,
   });
 
@@ -164,6 +165,7 @@ export class MonitorStore {
         latency_ms: check.latencyMs === null ? null : Math.round(check.latencyMs),
         tool_count: check.toolCount,
         cert_expiring: check.certExpiring ? 1 : 0,
+        error: check.error,
         created_at: check.createdAt,
       })
       .onConflict((oc) => oc.columns(['monitor_id', 'due_at']).doNothing())

@@ -22,6 +22,8 @@ export class Worker {
     private readonly queue: JobQueue,
     private readonly handlers: Handlers,
     private readonly acquire: () => (() => void) | null,
+    /** Called when a job ends: a slot is free, and the job may have queued more. */
+    private readonly onJobEnd: () => void = () => {},
   ) {}
 
   /** Starts as many due jobs as there is room for, without waiting for them; answers how many. */
@@ -85,7 +87,10 @@ export class Worker {
 
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    void work.finally(() => {
+      this.inFlight.delete(work);
+      this.onJobEnd();
+    });
   }
 }
 

@@ -121,6 +121,8 @@ export interface MonitorChecksTable {
   latency_ms: number | null;
   tool_count: number | null;
   cert_expiring: number;
+  /** Why MCP Doctor could not make the check (an `error` outcome without a run). */
+  error: string | null;
   created_at: string;
 }
 

@@ -134,6 +134,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('latency_ms', 'integer')
         .addColumn('tool_count', 'integer')
         .addColumn('cert_expiring', 'integer', (c) => c.notNull())
+        .addColumn('error', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema
