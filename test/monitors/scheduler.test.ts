@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countAll } from '@/lib/store/database';
+import { postgresBackend, sqliteBackend, type Backend } from '../store/backends';
+import { FakeClock, MINUTE, T0, instance, switchableServer, watch, type Instance } from './support';
+
+/**
+ * The schedule on a fake clock, against a real MCP server on loopback and a real database: a
+ * monitor checks when created and then every N minutes, each check a saved run; state changes
+ * become events; the schedule survives a restart.
+ */
+describe.each([
+  ['SQLite', sqliteBackend],
+  ['PostgreSQL', postgresBackend],
+])('monitors on %s', (_name, makeBackend) => {
+  let backend: Backend;
+  let server: Awaited<ReturnType<typeof switchableServer>>;
+
+  beforeAll(async () => {
+    [backend, server] = await Promise.all([makeBackend(), switchableServer()]);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await backend?.stop();
+  });
+
+  async function tickAndDrain(one: Instance) {
+    const claimed = await one.service.scheduler.tick();
+    await one.service.worker.drain();
+    return claimed;
+  }
+
+  it('checks once when created, then every N minutes, each check a saved run', async () => {
+    server.mode.broken = false;
+    server.mode.extraTool = false;
+    const database = await backend.newDatabase();
+    const clock = new FakeClock(T0);
+    const one = await instance(database.config, clock);
+    try {
+      const { monitor } = await watch(one.ctx, { url: server.url, everyMinutes: 5 });
+      expect(monitor).toMatchObject({ state: 'unknown', nextCheckAt: new Date(T0).toISOString() });
+
+      expect(await tickAndDrain(one)).toEqual([
+        { monitorId: monitor.id, dueAt: new Date(T0).toISOString() },
+      ]);
+      // Nothing is due again until five minutes have passed.
+      clock.advance(4 * MINUTE + 59_000);
+      expect(await tickAndDrain(one)).toEqual([]);
+      clock.advance(1000);
+      expect(await tickAndDrain(one)).toHaveLength(1);
+
+      const checks = await one.ctx.store.checks(monitor.id, new Date(0).toISOString());
+      expect(checks.map((c) => [c.dueAt, c.outcome])).toEqual([
+        [new Date(T0).toISOString(), 'healthy'],
+        [new Date(T0 + 5 * MINUTE).toISOString(), 'healthy'],
+      ]);
+      expect(checks.every((c) => c.latencyMs !== null && c.toolCount === 3)).toBe(true);
+      // Each check is an ordinary saved run: its permalink reads it, with its report and log.
+      for (const check of checks) {
+        const run = await one.store.getRun(check.runId ?? '');
+        expect(run).toMatchObject({ state: 'done', url: server.url, origin: 'probe' });
+        expect(run?.report?.healthy).toBe(true);
+        expect(run?.report?.exchanges.length).toBeGreaterThan(0);
+      }
+      // The second run was compared with the first (tools.drift), as any run of the endpoint is.
+      const second = await one.store.getRun(checks[1]?.runId ?? '');
+      expect(second?.report?.checks.find((c) => c.id === 'tools.drift')?.status).toBe('pass');
+      const view = (await one.ctx.store.get(monitor.id))!;
+      expect(view).toMatchObject({
+        state: 'healthy',
+        last_run_id: checks[1]?.runId,
+        next_due_at: new Date(T0 + 10 * MINUTE).toISOString(),
+      });
+      expect(await one.ctx.store.events(monitor.id)).toEqual([]);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('turns each change into an event that links its run, and only changes', async () => {
+    server.mode.broken = false;
+    server.mode.extraTool = false;
+    const database = await backend.newDatabase();
+    const clock = new FakeClock(T0);
+    const one = await instance(database.config, clock);
+    try {
+      const { monitor } = await watch(one.ctx, {
+        url: server.url,
+        everyMinutes: 1,
+        name: 'Recipes',
+      });
+      await tickAndDrain(one);
+      const step = async () => {
+        clock.advance(MINUTE);
+        await tickAndDrain(one);
+      };
+      server.mode.broken = true;
+      await step();
+      await step(); // still failing: no second alert
+      server.mode.broken = false;
+      await step();
+      server.mode.extraTool = true;
+      await step();
+
+      const events = (await one.ctx.store.events(monitor.id)).reverse();
+      expect(events.map((e) => e.kind)).toEqual(['failing', 'recovered', 'tools-changed']);
+      expect(events[0]?.summary).toMatch(/^Recipes is failing: /);
+      expect(events[0]?.detail.rows.find((r) => r.id === 'connection')?.status).toBe('fail');
+      expect(events[2]?.detail.tools).toEqual({ added: ['list_menus'], removed: [], changed: [] });
+      const checks = await one.ctx.store.checks(monitor.id, new Date(0).toISOString());
+      for (const event of events) {
+        expect(checks.some((c) => c.runId === event.runId)).toBe(true);
+      }
+      expect(checks.map((c) => c.outcome)).toEqual([
+        'healthy',
+        'failing',
+        'failing',
+        'healthy',
+        'healthy',
+      ]);
+    } finally {
+      server.mode.broken = false;
+      server.mode.extraTool = false;
+      await one.close();
+    }
+  });
+
+  it('keeps its schedule across a restart, and a paused monitor is not checked', async () => {
+    const database = await backend.newDatabase();
+    const clock = new FakeClock(T0);
+    const first = await instance(database.config, clock);
+    const { monitor } = await watch(first.ctx, { url: server.url, everyMinutes: 10 });
+    const other = await watch(first.ctx, { url: server.url, everyMinutes: 10 });
+    await tickAndDrain(first);
+    await first.close();
+
+    // A new process: the next tick is where the database says, not a fresh start.
+    clock.advance(9 * MINUTE);
+    const second = await instance(database.config, clock);
+    try {
+      expect(await tickAndDrain(second)).toEqual([]);
+      await second.ctx.store.update(other.monitor.id, { paused: 1 });
+      clock.advance(MINUTE);
+      expect(await tickAndDrain(second)).toEqual([
+        { monitorId: monitor.id, dueAt: new Date(T0 + 10 * MINUTE).toISOString() },
+      ]);
+      const count = await second.store.db
+        .selectFrom('monitor_checks')
+        .select(countAll.as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(3);
+    } finally {
+      await second.close();
+    }
+  });
+});
