@@ -59,7 +59,12 @@ export interface Instance {
 export async function instance(
   database: StoreConfig['database'],
   clock: FakeClock,
-  options: { keys?: KeyRing; policies?: Record<QueueKind, RetryPolicy>; slots?: number } = {},
+  options: {
+    keys?: KeyRing;
+    policies?: Record<QueueKind, RetryPolicy>;
+    slots?: number;
+    registry?: (store: Store) => PersistentRunRegistry;
+  } = {},
 ): Promise<Instance> {
   const store = await Store.open({
     database,
@@ -73,7 +78,9 @@ export async function instance(
       : new LocalQueue(clock, policies, () => 0.5);
   const ctx: MonitorContext = {
     store: new MonitorStore(store.db),
-    runs: new PersistentRunRegistry(async () => store, new MemoryRunRegistry()),
+    runs:
+      options.registry?.(store) ??
+      new PersistentRunRegistry(async () => store, new MemoryRunRegistry()),
     queue,
     keys: options.keys ?? testKeys(),
     clock,
@@ -119,14 +126,15 @@ export async function switchableServer(): Promise<
   Running & {
     mode: { broken: boolean; extraTool: boolean };
     hold: () => () => void;
-    requests: () => number;
+    /** Resolves when the next request arrives. */
+    nextRequest: () => Promise<void>;
   }
 > {
   const mode = { broken: false, extraTool: false };
   let held: Promise<void> | null = null;
-  let requests = 0;
+  const waiters: (() => void)[] = [];
   const running = await serveWeb(async (request) => {
-    requests += 1;
+    for (const wake of waiters.splice(0)) wake();
     if (held) await held;
     if (mode.broken) {
       return new Response('<h1>502 Bad Gateway</h1>', {
@@ -152,7 +160,7 @@ export async function switchableServer(): Promise<
   return {
     ...running,
     mode,
-    requests: () => requests,
+    nextRequest: () => new Promise<void>((resolve) => waiters.push(resolve)),
     hold: () => {
       let release = () => {};
       held = new Promise<void>((resolve) => {
