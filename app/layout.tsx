@@ -42,6 +42,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/history" className="hover:text-slate-900">
                 History
               </Link>
+              <Link href="/monitors" className="hover:text-slate-900">
+                Monitors
+              </Link>
               <Link href="/#api" className="hover:text-slate-900">
                 API
               </Link>
