@@ -16,7 +16,7 @@ export function BadgeEmbed({ monitor, origin }: { monitor: Monitor; origin: stri
       </code>
       <p className="text-slate-600">
         {monitor.public ? 'Public: the badge and ' : 'Private: the badge and '}
-        <a href={`/monitors/${monitor.id}/status.json`} className="text-sky-700 hover:underline">
+        <a href={`/monitors/${monitor.id}/status.json`} className="text-sky-700 underline">
           status.json
         </a>
         {monitor.public

@@ -31,7 +31,7 @@ export function ChartFrame({
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         className="h-auto w-full overflow-visible text-slate-500"
-        data-testid={`${id}-chart`}
+        data-testid={id}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
@@ -46,7 +46,14 @@ export function ChartFrame({
       </figcaption>
       <details className="text-sm">
         <summary className="cursor-pointer text-sky-700 hover:underline">Data table</summary>
-        <div className="mt-2 max-h-72 overflow-auto rounded border border-slate-200">{table}</div>
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label={`${title}, as a table`}
+          className="mt-2 max-h-72 overflow-auto rounded border border-slate-200"
+        >
+          {table}
+        </div>
       </details>
     </figure>
   );

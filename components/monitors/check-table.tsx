@@ -11,7 +11,13 @@ export function CheckTable({ checks }: { checks: MonitorCheck[] }) {
   if (checks.length === 0)
     return <p className="text-sm text-slate-600">No check yet: the first one runs now.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable, so a keyboard can scroll it on a narrow screen (WCAG 2.1.1).
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label="Latest checks, as a scrollable table"
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
       <table className="w-full text-sm">
         <thead className="bg-slate-50 text-xs text-slate-700">
           <tr>

@@ -27,7 +27,7 @@ export function EventList({ events, empty }: { events: MonitorEvent[]; empty: st
               {event.runId ? (
                 <>
                   {' · '}
-                  <Link href={`/runs/${event.runId}`} className="text-sky-700 hover:underline">
+                  <Link href={`/runs/${event.runId}`} className="text-sky-700 underline">
                     the run
                   </Link>
                 </>

@@ -33,7 +33,7 @@ export function LatencyChart({
   const every = Math.max(1, Math.ceil(labels.length / 6));
   return (
     <ChartFrame
-      id="latency"
+      id="chart-latency"
       width={W}
       height={H}
       title={`Latency over ${windowLabel}`}

@@ -38,7 +38,7 @@ export function UptimeChart({
   const every = Math.max(1, Math.ceil(labels.length / 6));
   return (
     <ChartFrame
-      id="uptime"
+      id="chart-uptime"
       width={W}
       height={H}
       title={`Uptime over ${windowLabel}`}

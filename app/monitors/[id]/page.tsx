@@ -63,10 +63,12 @@ export default async function MonitorPage({ params, searchParams }: PageProps<'/
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 max-w-3xl space-y-2">
           <div className="flex flex-wrap items-center gap-3">
-            <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">
+            <h1 className="break-all text-2xl font-semibold tracking-tight text-slate-900">
               {monitor.name}
             </h1>
-            <MonitorState monitor={monitor} />
+            <span data-testid="monitor-state">
+              <MonitorState monitor={monitor} />
+            </span>
           </div>
           <p className="break-all font-mono text-sm text-slate-700">{monitor.url}</p>
           <p className="text-sm text-slate-600">
@@ -78,7 +80,7 @@ export default async function MonitorPage({ params, searchParams }: PageProps<'/
             {monitor.lastRunId ? (
               <>
                 {' · '}
-                <Link href={`/runs/${monitor.lastRunId}`} className="text-sky-700 hover:underline">
+                <Link href={`/runs/${monitor.lastRunId}`} className="text-sky-700 underline">
                   latest run
                 </Link>
               </>
