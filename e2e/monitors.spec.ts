@@ -24,6 +24,9 @@ async function expectAccessible(page: Page) {
 }
 
 test.describe('monitors', () => {
+  // A run, a monitor's first check and two axe scans, on a shared two-core machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test('watch an endpoint from its run page, then see its check, charts and badge', async ({
     page,
   }) => {
