@@ -13,17 +13,19 @@ interface Received {
   body: string;
 }
 
-/** A webhook receiver on loopback: records every POST and answers the next scripted status. */
-async function receiver(): Promise<Running & { received: Received[]; answers: number[] }> {
+/** A webhook receiver on loopback: records every POST and answers its path's next scripted status. */
+async function receiver(): Promise<
+  Running & { received: Received[]; answers: Record<string, number[]> }
+> {
   const received: Received[] = [];
-  const answers: number[] = [];
+  const answers: Record<string, number[]> = {};
   const running = await listen(
     http.createServer((req, res) => {
       let body = '';
       req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
         received.push({ path: req.url ?? '', headers: req.headers, body });
-        res.writeHead(answers.shift() ?? 200).end('ok');
+        res.writeHead(answers[req.url ?? '']?.shift() ?? 200).end('ok');
       });
     }),
     '',
@@ -80,7 +82,7 @@ describe.each([
       ]);
 
       server.mode.broken = true;
-      hooks.answers.push(500); // the JSON hook's first try fails, and is tried again
+      hooks.answers['/hooks/json'] = [500]; // the JSON hook's first try fails, and is tried again
       await one.service.scheduler.tick();
       await one.service.worker.drain();
 
@@ -165,7 +167,7 @@ describe.each([
         webhooks: [{ url: `${hooks.origin}/down` }],
       });
       server.mode.broken = true;
-      hooks.answers.push(503, 503, 503);
+      hooks.answers['/down'] = [503, 503, 503];
       await one.service.scheduler.tick();
       await one.service.worker.drain();
       const [failed] = await one.ctx.store.deliveries(monitor.id);
