@@ -210,6 +210,10 @@ export class MonitorStore {
     return rows.map(toCheck);
   }
 
+  /**
+   * The monitor's state after a check. Only a later tick than the last one recorded moves it: a
+   * slow check of an earlier tick that ends after a later one's does not put the state back.
+   */
   async setState(
     id: string,
     fields: {
@@ -228,6 +232,9 @@ export class MonitorStore {
         last_run_id: fields.lastRunId,
       })
       .where('id', '=', id)
+      .where((eb) =>
+        eb.or([eb('last_check_at', 'is', null), eb('last_check_at', '<', fields.lastCheckAt)]),
+      )
       .execute();
   }
 

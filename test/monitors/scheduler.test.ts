@@ -124,6 +124,32 @@ describe.each([
     }
   });
 
+  it('a slow check of an earlier tick that ends last does not put the state back', async () => {
+    const database = await backend.newDatabase();
+    const one = await instance(database.config, new FakeClock(T0));
+    try {
+      const { monitor } = await watch(one.ctx, { url: server.url, everyMinutes: 1 });
+      const at = (minutes: number) => new Date(T0 + minutes * MINUTE).toISOString();
+      const state = (s: 'healthy' | 'failing', minutes: number) =>
+        one.ctx.store.setState(monitor.id, {
+          state: s,
+          stateSince: at(minutes),
+          lastCheckAt: at(minutes),
+          lastRunId: null,
+        });
+      await state('healthy', 1);
+      await state('failing', 0);
+      expect(await one.ctx.store.get(monitor.id)).toMatchObject({
+        state: 'healthy',
+        last_check_at: at(1),
+      });
+      await state('failing', 2);
+      expect((await one.ctx.store.get(monitor.id))?.state).toBe('failing');
+    } finally {
+      await one.close();
+    }
+  });
+
   it('keeps its schedule across a restart, and a paused monitor is not checked', async () => {
     const database = await backend.newDatabase();
     const clock = new FakeClock(T0);

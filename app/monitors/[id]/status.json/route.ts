@@ -16,9 +16,9 @@ export async function GET(request: Request, ctx: RouteContext<'/monitors/[id]/st
     new Date(now - 31 * 86_400_000).toISOString(),
   );
   return Response.json(monitorStatus(monitor, checks, now), {
-    headers: {
-      'cache-control': `${monitor.public ? 'public' : 'private'}, max-age=60`,
-      'access-control-allow-origin': monitor.public ? '*' : 'null',
-    },
+    headers: monitor.public
+      ? // Public: any page may read it, a status page of one's own included.
+        { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' }
+      : { 'cache-control': 'private, max-age=60' },
   });
 }
