@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSecrets } from '@/lib/monitors/monitors';
+import { KeyRing, sealedKeyId } from '@/lib/monitors/secrets';
 import { countAll } from '@/lib/store/database';
 import { postgresBackend, sqliteBackend, type Backend } from '../store/backends';
-import { FakeClock, MINUTE, T0, instance, switchableServer, watch, type Instance } from './support';
+import {
+  FakeClock,
+  MINUTE,
+  T0,
+  instance,
+  switchableServer,
+  testKey,
+  watch,
+  type Instance,
+} from './support';
 
 /**
  * The schedule on a fake clock, against a real MCP server on loopback and a real database: a
@@ -176,6 +187,33 @@ describe.each([
       expect(Number(count.n)).toBe(3);
     } finally {
       await second.close();
+    }
+  });
+
+  it('seals credentials again under a new key at start, after which the old key can go', async () => {
+    const database = await backend.newDatabase();
+    const clock = new FakeClock(T0);
+    const [oldKey, newKey] = [testKey(), testKey()];
+    const token = 'tok_rotation_7d41e0b95a';
+    const first = await instance(database.config, clock, { keys: KeyRing.from(oldKey) });
+    const { monitor } = await watch(first.ctx, { url: server.url, everyMinutes: 1, token });
+    expect(sealedKeyId((await first.ctx.store.get(monitor.id))?.secrets ?? '')).toBe(oldKey.id);
+    await first.close();
+
+    // MCP_DOCTOR_SECRET_KEY is the new key, MCP_DOCTOR_SECRET_KEYS_PREVIOUS the old one.
+    const rotated = await instance(database.config, clock, {
+      keys: KeyRing.from(newKey, [oldKey]),
+    });
+    await rotated.close();
+
+    // The old key gone: the new one alone opens the token.
+    const after = await instance(database.config, clock, { keys: KeyRing.from(newKey) });
+    try {
+      const row = (await after.ctx.store.get(monitor.id))!;
+      expect(sealedKeyId(row.secrets ?? '')).toBe(newKey.id);
+      expect(openSecrets(after.ctx, row).token).toBe(token);
+    } finally {
+      await after.close();
     }
   });
 });

@@ -8,7 +8,7 @@ import { createMonitor } from '@/lib/monitors/monitors';
 import { LocalQueue } from '@/lib/monitors/queue/local-queue';
 import { PgBossQueue } from '@/lib/monitors/queue/pg-boss-queue';
 import { RETRY_POLICIES, type QueueKind, type RetryPolicy } from '@/lib/monitors/queue/queue';
-import { KeyRing, parseSecretKey } from '@/lib/monitors/secrets';
+import { KeyRing, parseSecretKey, type SecretKey } from '@/lib/monitors/secrets';
 import { MonitorService } from '@/lib/monitors/service';
 import { MonitorStore } from '@/lib/monitors/store';
 import { MemoryRunRegistry } from '@/lib/runs/registry';
@@ -33,11 +33,14 @@ export class FakeClock implements Clock {
 export const MINUTE = 60_000;
 export const T0 = Date.parse('2026-06-01T09:00:00.000Z');
 
-export const testKeys = (): KeyRing => {
+/** A fresh MCP_DOCTOR_SECRET_KEY, as the environment would give it. */
+export const testKey = (): SecretKey => {
   const parsed = parseSecretKey(randomBytes(32).toString('base64'));
   if (!parsed.ok) throw new Error(parsed.message);
-  return KeyRing.from(parsed.key);
+  return parsed.key;
 };
+
+export const testKeys = (): KeyRing => KeyRing.from(testKey());
 
 /** Retries at once (pg-boss's backoff needs a delay of at least a second), so tests need no wait. */
 export const IMMEDIATE_RETRIES: Record<QueueKind, RetryPolicy> = {
