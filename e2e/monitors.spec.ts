@@ -1,6 +1,10 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { HEALTHY } from './samples';
+import { freshDatabase, startApp, type AppProcess } from './app-process';
+import { HEALTHY, HTML_PAGE } from './samples';
 
 /** A finished run of the healthy sample, started as CI would. */
 async function healthyRun(page: Page): Promise<string> {
@@ -26,6 +30,21 @@ async function expectAccessible(page: Page) {
 test.describe('monitors', () => {
   // A run, a monitor's first check and two axe scans, on a shared two-core machine.
   test.describe.configure({ timeout: 120_000 });
+  // A monitor keeps checking as long as it exists: none outlives this file, so the rest of the
+  // suite does not share the app's diagnosis slots with a schedule.
+  test.afterAll(async ({ playwright }) => {
+    const api = await playwright.request.newContext({
+      baseURL: process.env.MCP_DOCTOR_E2E_ORIGIN,
+    });
+    const { monitors } = (await (await api.get('/api/monitors')).json()) as {
+      monitors: { id: string }[];
+    };
+    for (const { id } of monitors) {
+      expect((await api.delete(`/api/monitors/${id}`)).status()).toBe(204);
+    }
+    expect(await (await api.get('/api/monitors')).json()).toEqual({ monitors: [] });
+    await api.dispose();
+  });
 
   test('watch an endpoint from its run page, then see its check, charts and badge', async ({
     page,
@@ -113,6 +132,25 @@ test.describe('monitors', () => {
     }
   });
 
+  test('a first check that fails is an incident, linked to its run, and the badge says failing', async ({
+    page,
+  }) => {
+    const created = await page.request.post('/api/monitors', {
+      data: { url: HTML_PAGE, everyMinutes: 60, name: 'HTML page' },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`/monitors/${id}`);
+    await expect(page.getByTestId('monitor-state')).toHaveText(/Failing/);
+    const incidents = page.getByRole('region', { name: 'Incidents' });
+    await expect(incidents.getByRole('listitem')).toHaveCount(1);
+    await expect(incidents).toContainText('HTML page is failing');
+    const badge = await page.request.get(`/monitors/${id}/badge.svg`);
+    expect(await badge.text()).toContain('MCP: failing');
+    await incidents.getByRole('link', { name: 'the run' }).click();
+    await expect(page).toHaveURL(/\/runs\/[A-Za-z0-9_-]{22}$/);
+  });
+
   test('the API: 201 with an id, credentials refused without a key, bad input 400', async ({
     request,
   }) => {
@@ -152,5 +190,157 @@ test.describe('monitors', () => {
     }
     expect((await request.delete(`/api/monitors/${body.id}`)).status()).toBe(204);
     expect((await request.get(`/api/monitors/${body.id}`)).status()).toBe(404);
+  });
+});
+
+/** The README's verification snippet, as a receiver would write it. */
+function verify(secret: string, header: string, rawBody: string, windowSeconds = 300): boolean {
+  const fields = Object.fromEntries(header.split(',').map((kv) => kv.split('=')));
+  if (Math.abs(Date.now() / 1000 - Number(fields.t)) > windowSeconds) return false;
+  const expected = createHmac('sha256', secret).update(`${fields.t}.${rawBody}`).digest();
+  const given = Buffer.from(fields.v1 ?? '', 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A deployment with the team token and a secret key, on an app of its own, alerting a webhook
+ * receiver on loopback: credentials are taken and never shown, a failing endpoint's alert arrives
+ * signed and is logged on the monitor's page, and the badge and status are open only once the
+ * monitor is public.
+ */
+test.describe('a deployment with MCP_DOCTOR_TOKEN and MCP_DOCTOR_SECRET_KEY', () => {
+  test.describe.configure({ mode: 'serial', timeout: 120_000 });
+  const TOKEN = 'e2e-monitors-team-token-91d2';
+  const ENDPOINT_TOKEN = 'tok_e2e_endpoint_5b7c0e';
+  let app: AppProcess | null = null;
+  let hooks: http.Server | null = null;
+  const received: Received[] = [];
+  let hookUrl = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    hooks = http.createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hooks?.listen(0, '127.0.0.1', resolve));
+    hookUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hooks/e2e`;
+    app = await startApp({
+      MCP_DOCTOR_TOKEN: TOKEN,
+      MCP_DOCTOR_SECRET_KEY: randomBytes(32).toString('base64'),
+      MCP_DOCTOR_DB: await freshDatabase(),
+    });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+    await new Promise((resolve) => hooks?.close(resolve));
+  });
+
+  test('a signed alert, logged on the page; badge and status open only for a public monitor', async ({
+    browser,
+    request,
+  }) => {
+    const origin = app?.origin ?? '';
+    const team = { authorization: `Bearer ${TOKEN}` };
+    const created = await request.post(`${origin}/api/monitors`, {
+      headers: team,
+      data: {
+        url: `${origin}/samples/html-page/mcp`,
+        everyMinutes: 60,
+        name: 'Broken',
+        token: ENDPOINT_TOKEN,
+        webhooks: [{ url: hookUrl }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id, webhookSecret } = (await created.json()) as { id: string; webhookSecret: string };
+    expect(webhookSecret).toMatch(/^whsec_/);
+    const shown = await (
+      await request.get(`${origin}/api/monitors/${id}`, { headers: team })
+    ).text();
+    expect(JSON.parse(shown)).toMatchObject({ credentials: { token: true } });
+    for (const secret of [ENDPOINT_TOKEN, webhookSecret, '/hooks/e2e']) {
+      expect(shown).not.toContain(secret);
+    }
+
+    // The first check fails (an HTML page): one alert, signed with the secret shown at creation.
+    await expect
+      .poll(
+        async () => {
+          const history = await request.get(`${origin}/api/monitors/${id}/history`, {
+            headers: team,
+          });
+          const { deliveries } = (await history.json()) as { deliveries: { state: string }[] };
+          return deliveries.map((d) => d.state);
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(['delivered']);
+    expect(received).toHaveLength(1);
+    const [alert] = received;
+    expect(alert?.headers['mcp-doctor-event']).toBe('failing');
+    expect(
+      verify(webhookSecret, String(alert?.headers['mcp-doctor-signature']), alert?.body ?? ''),
+    ).toBe(true);
+    expect(
+      verify('whsec_wrong', String(alert?.headers['mcp-doctor-signature']), alert?.body ?? ''),
+    ).toBe(false);
+    expect(JSON.parse(alert?.body ?? '')).toMatchObject({
+      type: 'monitor.failing',
+      monitor: { id, page: `${origin}/monitors/${id}` },
+    });
+    expect(alert?.body).not.toContain(ENDPOINT_TOKEN);
+
+    // The monitor's page, signed in: the incident and the delivery with its try.
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'mcp_doctor_token', value: TOKEN, url: origin }]);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${origin}/monitors/${id}`);
+      await expect(page.getByTestId('monitor-state')).toHaveText(/Failing/);
+      const alerts = page.getByRole('region', { name: 'Alerts' });
+      await expect(alerts.getByTestId('delivery')).toHaveCount(1);
+      await expect(alerts.getByTestId('delivery')).toContainText(/delivered · failing/);
+      await expect(alerts.getByTestId('delivery')).toContainText(/Try 1, .*answered 204/);
+    } finally {
+      await context.close();
+    }
+
+    // Private: without the token neither exists; with it, both, cached privately.
+    for (const path of ['badge.svg', 'status.json']) {
+      expect((await request.get(`${origin}/monitors/${id}/${path}`)).status()).toBe(404);
+    }
+    const privateBadge = await request.get(`${origin}/monitors/${id}/badge.svg`, { headers: team });
+    expect(privateBadge.headers()['cache-control']).toMatch(/^private/);
+    expect(await privateBadge.text()).toContain('MCP: failing');
+    const privateStatus = await request.get(`${origin}/monitors/${id}/status.json`, {
+      headers: team,
+    });
+    expect(privateStatus.status()).toBe(200);
+    expect(privateStatus.headers()['access-control-allow-origin']).toBeUndefined();
+
+    // Public: anyone may read both, and any page may fetch the status.
+    const made = await request.patch(`${origin}/api/monitors/${id}`, {
+      headers: team,
+      data: { public: true },
+    });
+    expect(made.status()).toBe(200);
+    const badge = await request.get(`${origin}/monitors/${id}/badge.svg`);
+    expect(badge.status()).toBe(200);
+    expect(badge.headers()['cache-control']).toMatch(/^public, max-age=60/);
+    const status = await request.get(`${origin}/monitors/${id}/status.json`);
+    expect(status.headers()['access-control-allow-origin']).toBe('*');
+    expect(await status.json()).toMatchObject({ id, state: 'failing', everyMinutes: 60 });
+    // The monitor itself stays behind the token.
+    expect((await request.get(`${origin}/api/monitors/${id}`)).status()).toBe(401);
   });
 });
