@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecrets } from '@/lib/monitors/monitors';
+import { MONITOR_RETENTION_DAYS } from '@/lib/monitors/service';
 import { KeyRing, sealedKeyId } from '@/lib/monitors/secrets';
 import { countAll } from '@/lib/store/database';
 import { postgresBackend, sqliteBackend, type Backend } from '../store/backends';
@@ -214,6 +215,47 @@ describe.each([
       expect(openSecrets(after.ctx, row).token).toBe(token);
     } finally {
       await after.close();
+    }
+  });
+
+  it('keeps the runs of incidents, lets quiet runs go after a week, and checks for the charts', async () => {
+    server.mode.broken = false;
+    const database = await backend.newDatabase();
+    const clock = new FakeClock(T0);
+    // The store keeps one run: monitors' runs are not counted against it.
+    const one = await instance(database.config, clock, { retentionRuns: 1 });
+    try {
+      const { monitor } = await watch(one.ctx, { url: server.url, everyMinutes: 1 });
+      for (const broken of [false, true, false, false]) {
+        server.mode.broken = broken;
+        await tickAndDrain(one);
+        clock.advance(MINUTE);
+      }
+      server.mode.broken = false;
+      const checks = await one.ctx.store.checks(monitor.id, new Date(0).toISOString());
+      expect(checks.map((c) => c.outcome)).toEqual(['healthy', 'failing', 'healthy', 'healthy']);
+      const runIds = checks.map((c) => c.runId);
+      const kept = async () =>
+        (await one.store.db.selectFrom('runs').select('id').execute()).map((r) => r.id).sort();
+
+      await one.store.prune();
+      expect(await kept()).toEqual([...runIds].sort());
+
+      const days = { ...MONITOR_RETENTION_DAYS, events: 90 };
+      // Eight days on: the runs of the failure and the recovery stay, the quiet ones go.
+      await one.ctx.store.prune(T0 + 8 * 86_400_000, days);
+      expect(await kept()).toEqual([runIds[1], runIds[2]].sort());
+      expect(await one.ctx.store.checks(monitor.id, new Date(0).toISOString())).toHaveLength(4);
+      // Past the 30-day chart and its margin, the checks go too; the incidents stay.
+      await one.ctx.store.prune(T0 + 36 * 86_400_000, days);
+      expect(await one.ctx.store.checks(monitor.id, new Date(0).toISOString())).toEqual([]);
+      expect((await one.ctx.store.events(monitor.id)).map((e) => e.kind)).toEqual([
+        'recovered',
+        'failing',
+      ]);
+    } finally {
+      server.mode.broken = false;
+      await one.close();
     }
   });
 });

@@ -66,12 +66,14 @@ export async function instance(
     keys?: KeyRing;
     policies?: Record<QueueKind, RetryPolicy>;
     slots?: number;
+    /** MCP_DOCTOR_RETENTION_RUNS (default 1000). */
+    retentionRuns?: number;
     registry?: (store: Store) => PersistentRunRegistry;
   } = {},
 ): Promise<Instance> {
   const store = await Store.open({
     database,
-    retention: { runs: 1000, days: 90 },
+    retention: { runs: options.retentionRuns ?? 1000, days: 90 },
     leaseMs: 60_000,
   });
   const policies = options.policies ?? IMMEDIATE_RETRIES;
