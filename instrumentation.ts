@@ -2,7 +2,8 @@
  * Runs once when the server starts
  * (https://nextjs.org/docs/app/api-reference/file-conventions/instrumentation): the rate
  * limit learns each request's socket address, and the store is opened, so that runs a crashed or
- * killed process left running are marked interrupted at start-up, not on the first request.
+ * killed process left running are marked interrupted at start-up, not on the first request; then
+ * the monitors start checking.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -10,4 +11,7 @@ export async function register(): Promise<void> {
   watchPeers();
   const { openStoreAtStart } = await import('@/lib/store');
   await openStoreAtStart();
+  // The monitors' schedule runs from the start, not from the first request that reads a monitor.
+  const { startMonitorsAtStart } = await import('@/lib/monitors/app-monitors');
+  await startMonitorsAtStart();
 }

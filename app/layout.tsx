@@ -19,7 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur">
-          <div className="mx-auto flex h-14 max-w-6xl items-center justify-between px-4 sm:px-6">
+          <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center justify-between gap-x-4 px-4 py-2 sm:px-6">
             <Link
               href="/"
               className="flex items-center gap-2 font-semibold tracking-tight text-slate-900"
@@ -32,7 +32,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </span>
               MCP Doctor
             </Link>
-            <nav aria-label="Main" className="flex items-center gap-4 text-sm text-slate-600">
+            <nav
+              aria-label="Main"
+              className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 sm:gap-x-4"
+            >
               <Link href="/" className="hover:text-slate-900">
                 New check
               </Link>
@@ -41,6 +44,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </Link>
               <Link href="/history" className="hover:text-slate-900">
                 History
+              </Link>
+              <Link href="/monitors" className="hover:text-slate-900">
+                Monitors
               </Link>
               <Link href="/#api" className="hover:text-slate-900">
                 API

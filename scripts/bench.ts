@@ -1,10 +1,12 @@
 // `npm run bench`: wall time and peak memory of a full diagnosis (probe → checks → report) of
-// loopback MCP servers. Each scenario runs in a child process against a server in this one.
+// loopback MCP servers, and the cost of one monitor's scheduled check. Each scenario runs in a
+// child process against a server in this one.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { healthyMcpServer, manyToolsServer, type Running } from '@/test/fixtures/servers';
+import type { ScheduledCheckResult } from './bench/scheduled-checks';
 import { median, percentile, type ScenarioResult } from './bench/stats';
 import { formatLoad, runLoad } from './load';
 
@@ -25,15 +27,18 @@ const SCENARIOS: Scenario[] = [
 ];
 
 function runScenario(url: string, tools: number): Promise<ScenarioResult> {
-  const args = [
-    '--import',
-    'tsx',
+  return runChild<ScenarioResult>([
     'scripts/bench/diagnose-runs.ts',
     url,
     String(tools),
     String(WARMUP),
     String(RUNS),
-  ];
+  ]);
+}
+
+/** A script of scripts/bench in a process of its own; resolves with the JSON line it printed last. */
+function runChild<T>(script: string[]): Promise<T> {
+  const args = ['--import', 'tsx', ...script];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -48,7 +53,7 @@ function runScenario(url: string, tools: number): Promise<ScenarioResult> {
       if (code !== 0)
         return reject(new Error(`scenario process ended with ${signal ?? `exit code ${code}`}`));
       try {
-        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as ScenarioResult);
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as T);
       } catch {
         reject(new Error(`scenario process printed no result: ${out.slice(0, 200)}`));
       }
@@ -110,6 +115,33 @@ console.log(
   `diagnoses (process.resourceUsage().maxRSS); after loading the modules it was ${rows.map((r) => `${fixed(r.rssAfterLoadMb)} MB`).join(', ')}.`,
 );
 
+// One scheduled check of a monitor (scripts/bench/scheduled-checks.ts): tick, check, save, record.
+const monitored = await healthyMcpServer();
+let scheduledCheck;
+try {
+  const result = await runChild<ScheduledCheckResult>([
+    'scripts/bench/scheduled-checks.ts',
+    monitored.url,
+    String(WARMUP),
+    String(RUNS),
+  ]);
+  scheduledCheck = {
+    checks: result.wallMs.length,
+    medianWallMs: median(result.wallMs),
+    p95WallMs: percentile(result.wallMs, 95),
+    medianCpuMs: median(result.cpuMs),
+    p95CpuMs: percentile(result.cpuMs, 95),
+    peakRssMb: result.peakRssMb,
+    wallMs: result.wallMs,
+    cpuMs: result.cpuMs,
+  };
+} finally {
+  await monitored.close();
+}
+console.log(
+  `\nOne scheduled check of the healthy sample (tick, runHealthCheck, run saved to SQLite, check recorded), ${scheduledCheck.checks} checks in a warm process: wall median ${fixed(scheduledCheck.medianWallMs)} ms (p95 ${fixed(scheduledCheck.p95WallMs)}), CPU median ${fixed(scheduledCheck.medianCpuMs)} ms (p95 ${fixed(scheduledCheck.p95CpuMs)}), peak RSS ${fixed(scheduledCheck.peakRssMb)} MB.`,
+);
+
 // The load test (scripts/load.ts): 50 concurrent /api/check diagnoses against the app itself.
 const loadTest = existsSync(`${ROOT}.next/BUILD_ID`)
   ? await runLoad({ count: 50, timeLimitMs: 120_000 })
@@ -132,6 +164,7 @@ await writeFile(
       warmup: WARMUP,
       peakRss: 'process.resourceUsage().maxRSS of the scenario process',
       scenarios: rows,
+      scheduledCheck,
       load: loadTest,
     },
     null,

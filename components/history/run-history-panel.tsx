@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { diffRuns, runDiffIsEmpty, type RunSnapshot } from '@/lib/diagnose/diff';
 import type { Session, StoredRun } from '@/lib/store/schema';
+import { WatchButton } from '@/components/monitors/watch-button';
+import { rerunNeeds } from '@/lib/runs/rerun';
 import { StartSessionButton } from '@/components/session/start-session-button';
 import { DiffView } from './diff-view';
 import { formatWhen } from './when';
@@ -71,6 +73,9 @@ export function RunHistoryPanel({
           </a>
           <StartSessionButton runId={run.id} />
         </div>
+        {run.origin === 'probe' ? (
+          <WatchButton url={rerunNeeds(run).url ? null : run.url} needs={rerunNeeds(run)} />
+        ) : null}
       </div>
       {diff ? (
         <details open={!runDiffIsEmpty(diff)} className="border-t border-slate-100 pt-3">

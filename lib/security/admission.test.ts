@@ -16,6 +16,37 @@ async function refusal(ticket: ReturnType<Admission['admit']>) {
 }
 
 describe('Admission', () => {
+  it('gives scheduled checks half the slots, never a rate limit, and leaves the rest to people', () => {
+    const admission = new Admission({
+      maxConcurrent: 4,
+      perMinute: 1,
+      burst: 1,
+      trustedProxies: 0,
+    });
+    const scheduled = [admission.tryAcquireScheduled(), admission.tryAcquireScheduled()];
+    expect(scheduled.every(Boolean)).toBe(true);
+    // A third scheduled check waits in its queue; the API still admits (the bucket of one token).
+    expect(admission.tryAcquireScheduled()).toBeNull();
+    expect(admission.admit(request()).ok).toBe(true);
+    expect(admission.inFlight).toBe(3);
+    scheduled[0]?.();
+    expect(admission.inFlight).toBe(2);
+    // Scheduled checks spend no rate-limit token: the client's single token is long gone.
+    expect(admission.tryAcquireScheduled()).not.toBeNull();
+  });
+
+  it('refuses a scheduled check when people hold every slot', () => {
+    const admission = new Admission({
+      maxConcurrent: 2,
+      perMinute: 60,
+      burst: 20,
+      trustedProxies: 0,
+    });
+    expect(admission.admit(request()).ok).toBe(true);
+    expect(admission.admit(request()).ok).toBe(true);
+    expect(admission.tryAcquireScheduled()).toBeNull();
+  });
+
   it('refuses work past the concurrency cap as busy, without spending a token', async () => {
     const admission = new Admission({
       maxConcurrent: 1,

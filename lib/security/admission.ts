@@ -63,6 +63,7 @@ const BUSY_RETRY_SECONDS = 5;
 export class Admission {
   private readonly rate: RateLimiter;
   private readonly running: ConcurrencyLimit;
+  private readonly scheduled: ConcurrencyLimit;
 
   constructor(
     private readonly config: AdmissionConfig,
@@ -75,6 +76,7 @@ export class Admission {
       now,
     });
     this.running = new ConcurrencyLimit(config.maxConcurrent);
+    this.scheduled = new ConcurrencyLimit(scheduledShare(config.maxConcurrent));
   }
 
   get inFlight(): number {
@@ -102,7 +104,31 @@ export class Admission {
     }
     return { ok: true, release: slot };
   }
+
+  /**
+   * A slot for a monitor's scheduled check (lib/monitors/worker.ts): counted against the same
+   * MCP_DOCTOR_MAX_CONCURRENT as the API's diagnoses, but never rate-limited, since the schedule
+   * is not a client (its rate is its monitors' intervals, each one set through the API). It takes
+   * at most half the slots: a burst of due monitors waits in the queue, where waiting costs
+   * nothing, rather than answering the people using the dashboard 429 `busy`.
+   */
+  tryAcquireScheduled(): (() => void) | null {
+    const share = this.scheduled.tryAcquire();
+    if (!share) return null;
+    const slot = this.running.tryAcquire();
+    if (!slot) {
+      share();
+      return null;
+    }
+    return () => {
+      slot();
+      share();
+    };
+  }
 }
+
+/** Half the diagnosis slots, at least one, for scheduled checks. */
+export const scheduledShare = (maxConcurrent: number) => Math.max(1, Math.floor(maxConcurrent / 2));
 
 function refuse(code: 'busy' | 'rate-limited', message: string, retryAfterSeconds: number): Ticket {
   const error = new AdmissionError(code, message, retryAfterSeconds);

@@ -96,7 +96,9 @@ export function checkBody(
   if (!rule) return null;
   const length = headers.get('content-length');
   const chunked = headers.get('transfer-encoding') !== null;
-  if (length === null && !chunked) return null; // no body at all
+  // No body at all, or an empty one: what `fetch` and Playwright send for a POST without a body
+  // (Content-Length: 0, no Content-Type). Nothing is read, so there is no type to refuse.
+  if ((length === null || length === '0') && !chunked) return null;
   const type = mediaType(headers.get('content-type'));
   if (!rule.types.includes(type)) {
     return new AdmissionError(

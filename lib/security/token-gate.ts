@@ -14,6 +14,9 @@ const OPEN_PATHS = [
   /^\/samples\//,
   /^\/\.well-known\//,
   /^\/api\/oauth\/client-metadata$/,
+  // A monitor's badge and status: the route answers only for a monitor marked public, unless the
+  // request carries the token (lib/security/token-gate.ts `hasTeamAccess`).
+  /^\/monitors\/[A-Za-z0-9_-]{22}\/(badge\.svg|status\.json)$/,
   /^\/login(\/|$)/,
   /^\/api\/login$/,
   /^\/_next\//,
@@ -38,6 +41,15 @@ export function gateDecision(input: {
   )
     return 'allowed';
   return pathname.startsWith('/api/') ? 'unauthorized-api' : 'login-required';
+}
+
+/** Whether a request may see what the team token protects: the token is unset, or it was sent. */
+export function hasTeamAccess(input: {
+  configuredToken: string | undefined;
+  authorization: string | null;
+  cookie: string | undefined;
+}): boolean {
+  return gateDecision({ ...input, pathname: '/api/' }) !== 'unauthorized-api';
 }
 
 /** Constant-time comparison, so the token cannot be guessed a byte at a time from response timings. */

@@ -80,6 +80,79 @@ export interface NotesTable {
   created_at: string;
 }
 
+/** A watched endpoint (lib/monitors): its schedule, its state, and its credentials sealed. */
+export interface MonitorsTable {
+  id: string;
+  name: string;
+  /** The URL as shown, credentials redacted (the full one, when it had any, is in `secrets`). */
+  url: string;
+  endpoint: string;
+  every_minutes: number;
+  client: string | null;
+  /** How each check is made: time budget and CI options (MonitorCheckSettings, JSON). */
+  settings: string;
+  /** Token, header values, webhook URLs and signing secret, AES-256-GCM sealed (lib/monitors/secrets). */
+  secrets: string | null;
+  /** Which credentials and webhooks are set, never their values (MonitorCredentials, JSON). */
+  credentials: string;
+  is_public: number;
+  paused: number;
+  /** When the next check is due: the schedule survives restarts and is claimed by one instance. */
+  next_due_at: string;
+  /** `unknown` until the first check, then `healthy` or `failing`. */
+  state: string;
+  state_since: string | null;
+  last_check_at: string | null;
+  last_run_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One scheduled check: small, kept longer than its run, what uptime and latency charts read. */
+export interface MonitorChecksTable {
+  id: string;
+  monitor_id: string;
+  /** The tick it was made for; unique per monitor, so a tick is recorded once whatever happens. */
+  due_at: string;
+  run_id: string | null;
+  /** `healthy`, `failing`, or `error` when MCP Doctor itself could not make the check. */
+  outcome: string;
+  status: string | null;
+  latency_ms: number | null;
+  tool_count: number | null;
+  cert_expiring: number;
+  /** Why MCP Doctor could not make the check (an `error` outcome without a run). */
+  error: string | null;
+  created_at: string;
+}
+
+/** A change worth telling people about, with the run that showed it. */
+export interface MonitorEventsTable {
+  id: string;
+  monitor_id: string;
+  kind: string;
+  at: string;
+  run_id: string | null;
+  summary: string;
+  /** What changed (JSON): failing rows, tools added/removed/changed, the certificate's words. */
+  detail: string;
+}
+
+/** One alert sent (or being sent) to one webhook, with every attempt. */
+export interface MonitorDeliveriesTable {
+  id: string;
+  monitor_id: string;
+  event_id: string;
+  webhook_id: string;
+  /** `pending`, `delivered` or `failed` (attempts spent). */
+  state: string;
+  attempts: number;
+  /** The attempts (JSON): when, the status or error, how long. */
+  log: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   runs: RunsTable;
   blobs: BlobsTable;
@@ -87,6 +160,10 @@ export interface Database {
   sessions: SessionsTable;
   session_runs: SessionRunsTable;
   notes: NotesTable;
+  monitors: MonitorsTable;
+  monitor_checks: MonitorChecksTable;
+  monitor_events: MonitorEventsTable;
+  monitor_deliveries: MonitorDeliveriesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -92,6 +92,98 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('runs_state').on('runs').column('state').execute();
     },
   },
+  // Monitors (lib/monitors): the schedule in the database, so it survives restarts and one
+  // instance claims each tick; checks, events and webhook deliveries for charts and alerts.
+  '0003-monitors': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('monitors')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('endpoint', 'text', (c) => c.notNull())
+        .addColumn('every_minutes', 'integer', (c) => c.notNull())
+        .addColumn('client', 'text')
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('secrets', 'text')
+        .addColumn('credentials', 'text', (c) => c.notNull())
+        .addColumn('is_public', 'integer', (c) => c.notNull())
+        .addColumn('paused', 'integer', (c) => c.notNull())
+        .addColumn('next_due_at', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('state_since', 'text')
+        .addColumn('last_check_at', 'text')
+        .addColumn('last_run_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('monitors_due')
+        .on('monitors')
+        .columns(['paused', 'next_due_at'])
+        .execute();
+
+      await db.schema
+        .createTable('monitor_checks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('monitor_id', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'text')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('status', 'text')
+        .addColumn('latency_ms', 'integer')
+        .addColumn('tool_count', 'integer')
+        .addColumn('cert_expiring', 'integer', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('monitor_checks_tick')
+        .on('monitor_checks')
+        .columns(['monitor_id', 'due_at'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('monitor_checks_run')
+        .on('monitor_checks')
+        .column('run_id')
+        .execute();
+
+      await db.schema
+        .createTable('monitor_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('monitor_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'text')
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('monitor_events_monitor_at')
+        .on('monitor_events')
+        .columns(['monitor_id', 'at'])
+        .execute();
+
+      await db.schema
+        .createTable('monitor_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('monitor_id', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('webhook_id', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('log', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('monitor_deliveries_monitor_created')
+        .on('monitor_deliveries')
+        .columns(['monitor_id', 'created_at'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -568,9 +568,9 @@ export class Store {
   }
 
   /**
-   * Applies the retention settings: runs beyond the newest `retention.runs` (finished ones), runs
-   * and sessions older than `retention.days`, then what only they referenced (session links, blob
-   * references, blobs). Notes stay with their session while it is kept.
+   * Applies the retention settings: runs beyond the newest `retention.runs` (finished ones, not a
+   * monitor's), runs and sessions older than `retention.days`, then what only they referenced
+   * (session links, blob references, blobs). Notes stay with their session while it is kept.
    */
   async prune(now = new Date()): Promise<{ runs: number; sessions: number; blobs: number }> {
     const { runs: keep, days } = this.config.retention;
@@ -579,11 +579,18 @@ export class Store {
       (await this.db.deleteFrom('runs').where('created_at', '<', cutoff).executeTakeFirst())
         .numDeletedRows,
     );
+    // Monitors' runs are not counted: a monitor checking every minute would push every other run
+    // out within a day. They are kept by their own rule (lib/monitors/store.ts `prune`).
+    const monitorRuns = this.db
+      .selectFrom('monitor_checks')
+      .select('run_id')
+      .where('run_id', 'is not', null);
     for (;;) {
       const extra = await this.db
         .selectFrom('runs')
         .select('id')
         .where('state', '!=', 'running')
+        .where('id', 'not in', monitorRuns)
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(CHUNK)

@@ -91,6 +91,22 @@ describe('checkBody', () => {
   });
 });
 
+describe('checkBody, an empty body', () => {
+  test('takes a POST with no body or Content-Length: 0 whatever its type, and refuses one byte of text', () => {
+    expect(checkBody('POST', '/api/monitors/x/pause', headersOf({}))).toBeNull();
+    expect(
+      checkBody('POST', '/api/monitors/x/pause', headersOf({ 'content-length': '0' })),
+    ).toBeNull();
+    expect(
+      checkBody(
+        'POST',
+        '/api/monitors/x/pause',
+        headersOf({ 'content-length': '1', 'content-type': 'text/plain' }),
+      )?.status,
+    ).toBe(415);
+  });
+});
+
 describe('checkPath', () => {
   test('refuses exactly the paths a segment of which does not decode, and never throws', () => {
     fc.assert(
