@@ -1,46 +1,46 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { errorResponse } from '@/lib/api/errors';
+import { admissionFromEnv } from '@/lib/security/admission';
 import { SECURITY_HEADERS, dashboardCsp, newNonce } from '@/lib/security/csp';
+import type { AdmissionError } from '@/lib/security/errors';
+import { checkPath, refuseApiRequest } from '@/lib/security/first-layer';
 import { TOKEN_COOKIE, gateDecision } from '@/lib/security/token-gate';
 
 /**
- * Runs before every request: the team-token gate (MCP_DOCTOR_TOKEN), then a fresh CSP nonce for
- * pages. Sample servers and widget previews answer with their own headers.
+ * Runs before every request but `/api/import` (see `config`): a path that decodes, the team-token
+ * gate (MCP_DOCTOR_TOKEN), and for the API the same-origin and body rules of
+ * lib/security/first-layer.ts; then a fresh CSP nonce for pages. Sample servers and widget
+ * previews answer with their own headers.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const decision = gateDecision({
+  const api = pathname.startsWith('/api/');
+  const badPath = checkPath(pathname);
+  if (badPath) return refused(badPath);
+  const gate = gateDecision({
     configuredToken: process.env.MCP_DOCTOR_TOKEN || undefined,
     pathname,
     authorization: request.headers.get('authorization'),
     cookie: request.cookies.get(TOKEN_COOKIE)?.value,
   });
-  if (decision === 'unauthorized-api') {
-    return withSecurityHeaders(
-      NextResponse.json(
-        {
-          error: {
-            code: 'unauthorized',
-            message:
-              'This dashboard requires its team token: send Authorization: Bearer <MCP_DOCTOR_TOKEN>.',
-          },
-        },
-        { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp-doctor"' } },
-      ),
-    );
+  if (api) {
+    const refusal = refuseApiRequest(request, {
+      gate,
+      trustedProxies: admissionFromEnv().trustedProxies,
+    });
+    if (refusal) return refused(refusal);
+    return withSecurityHeaders(NextResponse.next(), true);
   }
-  if (decision === 'login-required') {
+  if (gate === 'login-required') {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', `${pathname}${search}`);
     return withSecurityHeaders(NextResponse.redirect(login, 303));
   }
-
   const ownHeaders =
     pathname.startsWith('/samples/') ||
     pathname.startsWith('/widget-preview') ||
     pathname.startsWith('/.well-known/');
-  if (ownHeaders || pathname.startsWith('/api/'))
-    return withSecurityHeaders(NextResponse.next(), !ownHeaders);
-
+  if (ownHeaders) return withSecurityHeaders(NextResponse.next(), false);
   const nonce = newNonce();
   const csp = dashboardCsp(nonce, { dev: process.env.NODE_ENV === 'development' });
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
@@ -52,6 +52,14 @@ export function proxy(request: NextRequest) {
   return withSecurityHeaders(response);
 }
 
+/** A refusal before any route ran; 401 says how to authenticate (RFC 6750 §3). */
+function refused(error: AdmissionError): NextResponse {
+  const response = errorResponse(error);
+  const headers = new Headers(response.headers);
+  if (error.code === 'unauthorized') headers.set('www-authenticate', 'Bearer realm="mcp-doctor"');
+  return withSecurityHeaders(new NextResponse(response.body, { status: response.status, headers }));
+}
+
 function withSecurityHeaders(response: NextResponse, all = true): NextResponse {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     if (all || name === 'X-Content-Type-Options' || name === 'Referrer-Policy')
@@ -61,5 +69,7 @@ function withSecurityHeaders(response: NextResponse, all = true): NextResponse {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // `/api/import` takes a 20 MB file: the proxy would have Next copy every body it sees into
+  // memory (up to experimental.proxyClientMaxBodySize), so that route applies the same rules itself.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/import).*)' }],
 };

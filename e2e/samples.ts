@@ -1,5 +1,6 @@
 /** Sample endpoints served by the app under test (lib/samples/catalog.ts), as CI would name them. */
-const ORIGIN = 'http://localhost:3100';
+// The app under test, on the port playwright.config.ts chose.
+const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
 export const HEALTHY = `${ORIGIN}/samples/healthy/mcp`;
 export const HTML_PAGE = `${ORIGIN}/samples/html-page/mcp`;
 export const SLOW = `${ORIGIN}/samples/slow/mcp`;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const ORIGIN = 'http://localhost:3100';
+// The app under test, on the port playwright.config.ts chose.
+const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
 
 /** Starts a run of a sample through the API, waits for it to finish, and opens its page. */
 async function openRun(page: Page, slug: string): Promise<string> {

@@ -70,7 +70,7 @@ async function freePort(): Promise<number> {
 }
 
 /** `next start` on the existing build, on a free loopback port, answering before we go on. */
-async function startApp(): Promise<{ url: string; child: ChildProcess }> {
+export async function startApp(): Promise<{ url: string; child: ChildProcess }> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('no production build in .next: run `npm run build` first, or pass --url');
   }
@@ -108,7 +108,7 @@ async function startApp(): Promise<{ url: string; child: ChildProcess }> {
 }
 
 /** VmHWM of a process and of every descendant (Next may serve from a child), in MB. */
-async function peakRssMb(pid: number): Promise<number | null> {
+export async function peakRssMb(pid: number): Promise<number | null> {
   const children = new Map<number, number[]>();
   for (const entry of await readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(entry)) continue;

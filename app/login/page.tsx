@@ -29,7 +29,9 @@ export default async function LoginPage({
         </label>
         {error ? (
           <p role="alert" className="text-sm text-red-700">
-            That token is not right.
+            {error === 'rate-limited'
+              ? 'Too many attempts from here; wait a minute and try again.'
+              : 'That token is not right.'}
           </p>
         ) : null}
         <button

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { diffRuns, runDiffIsEmpty, type RunSnapshot } from '@/lib/report/diff';
+import { diffRuns, runDiffIsEmpty, type RunSnapshot } from '@/lib/diagnose/diff';
 import type { Session, StoredRun } from '@/lib/store/schema';
 import { StartSessionButton } from '@/components/session/start-session-button';
 import { DiffView } from './diff-view';

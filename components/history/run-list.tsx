@@ -19,6 +19,8 @@ export function RunLine({ run, showUrl = false }: { run: RunSummary; showUrl?: b
           <span aria-hidden="true" className="h-2.5 w-2.5 animate-pulse rounded-full bg-sky-500" />
           Checking…
         </span>
+      ) : run.state === 'interrupted' ? (
+        <StatusBadge tone="error" label="Interrupted" />
       ) : run.state === 'failed' || !run.status ? (
         <StatusBadge tone="error" label="No report" />
       ) : (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Report } from '@/lib/report/schema';
 import { AuthPanel } from '@/components/auth/auth-panel';
 import { HashOpener } from '@/components/run/hash-opener';
@@ -12,8 +13,19 @@ import { ReportHeader } from './report-header';
 import { StepList } from './step-list';
 import { ToolsPanel } from './tools-panel';
 
-/** A finished run, top to bottom: verdict, the issues table, checks, tools, widgets, auth, the log. */
-export function ReportView({ report, runId }: { report: Report; runId: string }) {
+/**
+ * A finished run, top to bottom: verdict, the issues table, checks, tools, widgets, auth, the log.
+ * `toolsShown`: a page of a long tool list (lib/runs/page-view.ts) and the links to the others.
+ */
+export function ReportView({
+  report,
+  runId,
+  toolsShown,
+}: {
+  report: Report;
+  runId: string;
+  toolsShown?: { tools: unknown[]; nav: ReactNode };
+}) {
   const problems = report.checks.filter((c) => c.status === 'fail' || c.status === 'error').length;
   return (
     <div className="space-y-10">
@@ -46,7 +58,9 @@ export function ReportView({ report, runId }: { report: Report; runId: string })
         title="Tools"
         aside={report.listing ? `${report.tools.length} listed` : null}
       >
-        <ToolsPanel report={report} />
+        {toolsShown?.nav}
+        <ToolsPanel report={toolsShown ? { ...report, tools: toolsShown.tools } : report} />
+        {toolsShown?.nav}
       </Section>
       <LatencyPanel latency={report.latency} />
       <WidgetsPanel report={report} runId={runId} />

@@ -1,4 +1,5 @@
-import { apiError } from './errors';
+import { apiError, errorResponse } from './errors';
+import { readBoundedBody } from './read-body';
 
 /** Check input is a URL, a few headers and a token; anything much larger is not a request we serve. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -10,33 +11,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export async function readJsonBody(
   request: Request,
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const tooLarge = () => ({
-    ok: false as const,
-    response: apiError(
-      413,
-      'body-too-large',
-      `the request body is larger than ${MAX_BODY_BYTES} bytes`,
-    ),
-  });
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return tooLarge();
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const read = await readBoundedBody(request, MAX_BODY_BYTES);
+  if (!read.ok) return { ok: false, response: errorResponse(read.error) };
+  const { text } = read;
   if (text.trim() === '') {
     return {
       ok: false,

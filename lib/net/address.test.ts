@@ -22,6 +22,13 @@ describe('addressScope', () => {
     ['::ffff:10.0.0.1', 'private'],
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:8.8.8.8', 'public'],
+    // IPv4-compatible (::/96): what they carry, and never public.
+    ['::7f00:1', 'loopback'],
+    ['::127.0.0.1', 'loopback'],
+    ['::a00:1', 'private'],
+    ['::a9fe:a9fe', 'link-local'],
+    ['::808:808', 'reserved'],
+    ['::ffff:0:7f00:1', 'reserved'],
     ['example.com', 'invalid'],
   ])('%s is %s', (address, scope) => {
     expect(addressScope(address)).toBe(scope);

@@ -40,7 +40,22 @@ export function addressScope(address: string): AddressScope {
   // ::ffff:10.0.0.1 reaches 10.0.0.1; judge the IPv4 address it carries.
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())
     ip = (ip as ipaddr.IPv6).toIPv4Address();
+  else if (ip.kind() === 'ipv6' && isIpv4Compatible(ip as ipaddr.IPv6)) {
+    // ::/96 "IPv4-compatible" (RFC 4291 §2.5.5.1, deprecated): ipaddr.js calls ::7f00:1 unicast,
+    // and a stack that still routes it reaches 127.0.0.1. Never public: the carried address's
+    // scope when that is special, else reserved.
+    const carried = addressScope(
+      ipaddr.fromByteArray((ip as ipaddr.IPv6).toByteArray().slice(12)).toString(),
+    );
+    return carried === 'public' ? 'reserved' : carried;
+  }
   return SCOPE_OF_RANGE[ip.range()] ?? 'reserved';
+}
+
+/** The first 96 bits zero, and not `::` or `::1`, which are their own ranges. */
+function isIpv4Compatible(ip: ipaddr.IPv6): boolean {
+  const parts = ip.parts;
+  return parts.slice(0, 6).every((p) => p === 0) && !(parts[6] === 0 && (parts[7] ?? 0) <= 1);
 }
 
 export const isPublicAddress = (address: string): boolean => addressScope(address) === 'public';

@@ -16,7 +16,7 @@ import { exchangeCode } from '@/lib/probe/oauth/token-exchange';
 import { readChallenge } from '@/lib/probe/oauth/www-authenticate';
 import { Recorder } from '@/lib/probe/recorder';
 import type { Target } from '@/lib/probe/target';
-import { runs } from '@/lib/runs/registry';
+import { runs } from '@/lib/runs/app-registry';
 import { startRun } from '@/lib/runs/start';
 import {
   callbackUrl,
@@ -457,7 +457,14 @@ function viewOf(record: FlowRecord): FlowView {
     state: record.state,
     createdAt: new Date(record.createdAt).toISOString(),
     expiresAt: new Date(record.createdAt + FLOW_TTL_MS).toISOString(),
-    steps: record.steps.map((s) => ({ ...s, exchangeIds: s.exchangeIds.map(flowId) })),
+    // A summary can quote the server (a token error that echoes the request's code, verifier and
+    // client secret): the flow's redactor, which has learned each of them, goes over every one.
+    steps: record.steps.map((s) => ({
+      ...s,
+      summary: record.redactor.text(s.summary),
+      details: s.details.map(([name, value]) => [name, record.redactor.text(value)]),
+      exchangeIds: s.exchangeIds.map(flowId),
+    })),
     authorizationUrl: record.authorizationUrl,
     exchanges: record.recorder.snapshot().map((x) => ({ ...x, id: flowId(x.id) })),
     rerunId: record.rerunId,

@@ -1,4 +1,5 @@
 import { ProbeErrorCode, type ProbeErrorData } from '@/lib/report/schema-base';
+import { Redactor } from './redact';
 
 export { ProbeErrorCode };
 
@@ -77,7 +78,25 @@ export function describe(error: unknown): string {
   return oneLine(text, 300);
 }
 
-export function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/** Removes what looks like a credential by name (`Bearer …`, `access_token=…`), whoever sent it. */
+const BY_NAME = new Redactor();
+
+// What a secret is made of (RFC 9110 token68, base64url, URL-encoded values, `user:pass`): a cut
+// between two of these may split one.
+const SECRET_CHAR = /[A-Za-z0-9\-._~+/=:%]/;
+
+/**
+ * `text` on one line, at most `max` characters. Redacted before it is cut, and cut only where no
+ * secret can straddle the bound: a secret cut first would keep all but its tail and no longer
+ * match anything that redacts it afterwards. Pass the run's redactor to remove its own secrets
+ * (the token, header values) too; without it, the credentials recognizable by name go.
+ */
+export function oneLine(text: string, max: number, redactor: Redactor = BY_NAME): string {
+  const flat = redactor.text(text.replace(/\s+/g, ' ').trim());
+  if (flat.length <= max) return flat;
+  let end = max - 1;
+  while (end > 0 && SECRET_CHAR.test(flat[end - 1] ?? '') && SECRET_CHAR.test(flat[end] ?? '')) {
+    end--;
+  }
+  return `${flat.slice(0, end).trimEnd()}…`;
 }

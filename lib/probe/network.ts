@@ -15,7 +15,8 @@ type TcpResult = z.infer<typeof TcpResultSchema>;
 type TlsResult = z.infer<typeof TlsResultSchema>;
 type Certificate = z.infer<typeof CertificateSchema>;
 
-function withDeadline<T>(promise: Promise<T>, ms: number, doing: string): Promise<T> {
+/** The promise, or a timeout error after `ms`; the timer is always cleared. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, doing: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(

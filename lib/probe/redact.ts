@@ -30,6 +30,10 @@ const SECRET_PARAMS = [
   'apikey',
 ];
 
+const ELLIPSIS = '…';
+/** Fewer characters than this of a secret say nothing about it, and match ordinary text too often. */
+const MIN_CUT_PREFIX = 4;
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // "key": "value" in JSON, and key=value in forms and query strings.
 const JSON_SECRET = new RegExp(
@@ -68,10 +72,37 @@ export class Redactor {
     for (const literal of this.literals) {
       out = out.replace(new RegExp(escapeRegExp(literal), 'g'), REDACTED);
     }
-    return out
+    return this.withoutCutSecrets(out)
       .replace(JSON_SECRET, `$1"${REDACTED}"`)
       .replace(FORM_SECRET, `$1$2=${REDACTED}`)
       .replace(BEARER, `$1 ${REDACTED}`);
+  }
+
+  /**
+   * A text cut short somewhere before it reached here (`…` marks the cut) may end in the start of a
+   * secret, which no longer matches it whole: a start of one of the run's secrets, four characters
+   * or more, just before a `…` is removed as well.
+   */
+  private withoutCutSecrets(text: string): string {
+    if (!text.includes(ELLIPSIS) || this.literals.length === 0) return text;
+    let out = '';
+    let from = 0;
+    for (let at = text.indexOf(ELLIPSIS); at !== -1; at = text.indexOf(ELLIPSIS, at + 1)) {
+      const before = text.slice(from, at);
+      let kept = before;
+      for (const literal of this.literals) {
+        for (let k = Math.min(literal.length - 1, before.length); k >= MIN_CUT_PREFIX; k--) {
+          if (before.endsWith(literal.slice(0, k))) {
+            kept = `${before.slice(0, before.length - k)}${REDACTED}`;
+            break;
+          }
+        }
+        if (kept !== before) break;
+      }
+      out += kept + ELLIPSIS;
+      from = at + ELLIPSIS.length;
+    }
+    return out + text.slice(from);
   }
 
   /**

@@ -155,6 +155,7 @@ export const McpResultSchema = z.object({
   /** Errors the transport raised outside any request (e.g. the optional GET stream failing). */
   transportErrors: z.array(ProbeErrorSchema),
 });
+export type McpResult = z.infer<typeof McpResultSchema>;
 
 export const ToolsPageSchema = z.object({
   cursor: z.string().nullable(),

@@ -1,6 +1,4 @@
 import type { PreviousTools } from '@/lib/report/schema';
-import { getStore } from '@/lib/store';
-import { PersistentRunRegistry } from '@/lib/store/run-registry';
 import type { Run } from './schema';
 
 /** Enough for a team's recent history; a later store keeps runs for good. */
@@ -19,6 +17,11 @@ export interface RunRegistry {
   update(id: string, patch: RunPatch | ((run: Run) => RunPatch)): Run | undefined;
   /** Resolves when the run's changes so far are saved (a registry backed by a store). */
   settled?(id: string): Promise<void>;
+  /**
+   * Resolves when the run's changes so far are saved, and rejects (a StoreError) when the last of
+   * them could not be: what a route awaits before it acknowledges a run.
+   */
+  durable?(id: string): Promise<void>;
   /** The last earlier tool list of the same endpoint, for `tools.drift` (a registry with history). */
   previousTools?(
     url: string,
@@ -62,13 +65,3 @@ export class MemoryRunRegistry implements RunRegistry {
     this.runs.set(run.id, run);
   }
 }
-
-// One registry per server process, saving to the store (SQLite or PostgreSQL). Next bundles route
-// handlers and pages as separate module graphs, so a module-level instance would not be shared
-// between them; the global is.
-const KEY = Symbol.for('mcp-doctor.runs');
-const holder = globalThis as typeof globalThis & { [KEY]?: PersistentRunRegistry };
-export const runs: PersistentRunRegistry = (holder[KEY] ??= new PersistentRunRegistry(
-  getStore,
-  new MemoryRunRegistry(),
-));

@@ -6,6 +6,8 @@ import { parseTarget } from '@/lib/probe/target';
 import { parseCiOptions } from '@/lib/diagnose/options';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { healthyServer } from '@/lib/samples/healthy';
+import { quotingServer } from '@/test/fixtures/quoting-server';
+import { targetFor } from '@/test/fixtures/target';
 import { MemoryRunRegistry } from './registry';
 import { RunIdSchema, type Run } from './schema';
 import { newRunId, startRun } from './start';
@@ -70,6 +72,38 @@ describe('startRun', () => {
     expect(run.url).not.toContain('#frag');
     await done;
     expect(JSON.stringify(registry.get(run.id))).not.toContain('sekret-token-value');
+  });
+
+  it('keeps no piece of a secret a server quotes in an error, wherever the one-line cut falls, at any moment of the run', async () => {
+    const TOKEN = 'tok-Quote-0123456789abcdefXYZ';
+    const SECRET = 'hdr-Quote-9876543210fedcbaQRS';
+    // Each padding moves the quoted secrets a few characters along the 300-character message.
+    for (let pad = 24; pad <= 48; pad += 2) {
+      const server = await quotingServer({ header: 'X-Team-Secret', pad });
+      try {
+        const registry = new ObservedRegistry();
+        const { run, done } = startRun(
+          registry,
+          targetFor(server.url, {
+            token: TOKEN,
+            headers: { 'X-Team-Secret': SECRET },
+            timeoutMs: 10_000,
+          }),
+        );
+        await done;
+        const seen = JSON.stringify([registry.seen, registry.get(run.id)]);
+        expect(seen).toContain('Error POSTing');
+        for (const secret of [TOKEN, SECRET]) {
+          for (let at = 0; at + 6 <= secret.length; at++) {
+            expect(seen, `pad ${pad}: ${secret.slice(at, at + 6)}`).not.toContain(
+              secret.slice(at, at + 6),
+            );
+          }
+        }
+      } finally {
+        await server.close();
+      }
+    }
   });
 
   it('applies the CI options of POST /api/runs: expected tools and repeated latency samples', async () => {

@@ -21,7 +21,7 @@ describe('Admission', () => {
       maxConcurrent: 1,
       perMinute: 60,
       burst: 2,
-      trustProxy: false,
+      trustedProxies: 0,
     });
     const first = admission.admit(request());
     expect(first.ok).toBe(true);
@@ -46,7 +46,7 @@ describe('Admission', () => {
   it('refuses a client past its budget as rate-limited, with the wait in Retry-After', async () => {
     let now = 0;
     const admission = new Admission(
-      { maxConcurrent: 10, perMinute: 6, burst: 2, trustProxy: false },
+      { maxConcurrent: 10, perMinute: 6, burst: 2, trustedProxies: 0 },
       () => now,
     );
     for (let i = 0; i < 2; i++) {
@@ -75,7 +75,7 @@ describe('withAdmission', () => {
       maxConcurrent: 1,
       perMinute: 600,
       burst: 100,
-      trustProxy: false,
+      trustedProxies: 0,
     });
     let finish!: () => void;
     const background = new Promise<void>((resolve) => (finish = resolve));
@@ -126,7 +126,7 @@ describe('admissionFromEnv', () => {
       maxConcurrent: 16,
       perMinute: 60,
       burst: 20,
-      trustProxy: false,
+      trustedProxies: 0,
     });
     expect(
       admissionFromEnv({
@@ -135,7 +135,7 @@ describe('admissionFromEnv', () => {
         MCP_DOCTOR_RATE_BURST: '100',
         MCP_DOCTOR_TRUST_PROXY: '1',
       }),
-    ).toEqual({ maxConcurrent: 64, perMinute: 600, burst: 100, trustProxy: true });
+    ).toEqual({ maxConcurrent: 64, perMinute: 600, burst: 100, trustedProxies: 1 });
     expect(
       admissionFromEnv({ MCP_DOCTOR_MAX_CONCURRENT: '0', MCP_DOCTOR_RATE_BURST: 'lots' }),
     ).toMatchObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { jsonResponse } from '@/lib/api/errors';
+import { errorResponse } from '@/lib/api/errors';
+import { AdmissionError } from './errors';
 import { ConcurrencyLimit, RateLimiter, clientKey } from './rate-limit';
 
 /**
@@ -12,8 +13,11 @@ export interface AdmissionConfig {
   maxConcurrent: number;
   perMinute: number;
   burst: number;
-  /** Key clients by the first X-Forwarded-For hop (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /**
+   * Reverse proxies in front of the dashboard, each appending to X-Forwarded-For: the client is
+   * the address this many hops from the socket's (lib/security/rate-limit.ts `clientKey`).
+   */
+  trustedProxies: number;
 }
 
 const count = (fallback: number) =>
@@ -21,13 +25,15 @@ const count = (fallback: number) =>
 
 /**
  * The environment's limits: MCP_DOCTOR_MAX_CONCURRENT (16), MCP_DOCTOR_RATE_PER_MINUTE (60) and
- * MCP_DOCTOR_RATE_BURST (20) per client, MCP_DOCTOR_TRUST_PROXY=1 behind a reverse proxy. A value
- * that is not a positive integer falls back to the default rather than disabling the limit.
+ * MCP_DOCTOR_RATE_BURST (20) per client, MCP_DOCTOR_TRUSTED_PROXIES=N behind N reverse proxies
+ * (MCP_DOCTOR_TRUST_PROXY=1, the older spelling, means one). A value that is not a positive
+ * integer falls back to the default rather than disabling the limit.
  */
 const AdmissionEnvSchema = z.object({
   MCP_DOCTOR_MAX_CONCURRENT: count(16),
   MCP_DOCTOR_RATE_PER_MINUTE: count(60),
   MCP_DOCTOR_RATE_BURST: count(20),
+  MCP_DOCTOR_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).optional().catch(undefined),
   MCP_DOCTOR_TRUST_PROXY: z.string().optional(),
 });
 
@@ -39,7 +45,9 @@ export function admissionFromEnv(
     maxConcurrent: parsed.MCP_DOCTOR_MAX_CONCURRENT,
     perMinute: parsed.MCP_DOCTOR_RATE_PER_MINUTE,
     burst: parsed.MCP_DOCTOR_RATE_BURST,
-    trustProxy: /^(1|true|yes)$/i.test(parsed.MCP_DOCTOR_TRUST_PROXY ?? ''),
+    trustedProxies:
+      parsed.MCP_DOCTOR_TRUSTED_PROXIES ??
+      (/^(1|true|yes)$/i.test(parsed.MCP_DOCTOR_TRUST_PROXY ?? '') ? 1 : 0),
   };
 }
 
@@ -80,7 +88,7 @@ export class Admission {
         BUSY_RETRY_SECONDS,
       );
     }
-    const rate = this.rate.take(clientKey(request.headers, this.config.trustProxy));
+    const rate = this.rate.take(clientKey(request.headers, this.config.trustedProxies));
     if (!rate.ok) {
       slot();
       return refuse(
@@ -94,10 +102,9 @@ export class Admission {
 }
 
 function refuse(code: 'busy' | 'rate-limited', message: string, retryAfterSeconds: number): Ticket {
-  const error = { error: { code, message } };
   return {
     ok: false,
-    response: jsonResponse(error, 429, { 'retry-after': String(retryAfterSeconds) }),
+    response: errorResponse(new AdmissionError(code, message, retryAfterSeconds)),
   };
 }
 
@@ -135,4 +142,30 @@ export async function withAdmission<T>(
   if (done) void done.finally(ticket.release);
   else ticket.release();
   return { ok: true, value };
+}
+
+/**
+ * Sign-in attempts per client: a guess at the team token costs a token from this bucket, so the
+ * login form cannot be used to try tokens at line rate (constant-time comparison alone does not
+ * stop guessing). Kept apart from the diagnoses' budget.
+ */
+export const LOGIN_LIMITS = { perMinute: 10, burst: 5 } as const;
+const LOGIN_KEY = Symbol.for('mcp-doctor.login-limit');
+
+/** Whether this client may try a token now, or how long it must wait. */
+export function admitLogin(request: Request): { ok: true } | { ok: false; error: AdmissionError } {
+  const holder = globalThis as { [LOGIN_KEY]?: RateLimiter };
+  holder[LOGIN_KEY] ??= new RateLimiter({ ...LOGIN_LIMITS, maxClients: 10_000 });
+  const taken = holder[LOGIN_KEY].take(
+    clientKey(request.headers, admissionFromEnv().trustedProxies),
+  );
+  if (taken.ok) return taken;
+  return {
+    ok: false,
+    error: new AdmissionError(
+      'rate-limited',
+      `more than ${LOGIN_LIMITS.perMinute} sign-in attempts a minute from this client; try again in ${taken.retryAfterSeconds} s`,
+      taken.retryAfterSeconds,
+    ),
+  };
 }

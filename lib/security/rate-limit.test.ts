@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyLimit, RateLimiter, clientKey } from './rate-limit';
+import { ConcurrencyLimit, PEER_HEADER, RateLimiter, clientKey } from './rate-limit';
 
 describe('RateLimiter', () => {
   it('allows a burst, then refuses with Retry-After until tokens refill', () => {
@@ -41,10 +41,39 @@ describe('ConcurrencyLimit', () => {
 });
 
 describe('clientKey', () => {
-  it('uses the first forwarded hop only behind a trusted proxy', () => {
-    const headers = new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' });
-    expect(clientKey(headers, true)).toBe('203.0.113.9');
-    expect(clientKey(headers, false)).toBe('203.0.113.9, 10.0.0.1');
-    expect(clientKey(new Headers(), true)).toBe('anonymous');
+  const key = (xff: string | null, peer: string | null, trusted: number) =>
+    clientKey(
+      new Headers({
+        ...(xff === null ? {} : { 'x-forwarded-for': xff }),
+        ...(peer === null ? {} : { [PEER_HEADER]: peer }),
+      }),
+      trusted,
+    );
+
+  it.each([
+    // No proxy trusted: the socket, whatever the client wrote.
+    ['203.0.113.9', '127.0.0.1', 0, '127.0.0.1'],
+    ['forged-1, forged-2', '198.51.100.4', 0, '198.51.100.4'],
+    [null, '198.51.100.4', 0, '198.51.100.4'],
+    // One proxy: the address it appended, not the leftmost (which the client wrote).
+    ['forged, 203.0.113.9', '10.0.0.2', 1, '203.0.113.9'],
+    ['203.0.113.9', '10.0.0.2', 1, '203.0.113.9'],
+    // Two proxies: two hops from the socket.
+    ['forged, 203.0.113.9, 10.0.0.3', '10.0.0.2', 2, '203.0.113.9'],
+    // Fewer hops than proxies: the furthest one there is.
+    [null, '10.0.0.2', 2, '10.0.0.2'],
+    // No socket address (a request built in-process): Next's own X-Forwarded-For is the last hop.
+    ['198.51.100.7', null, 0, '198.51.100.7'],
+    [null, null, 0, 'anonymous'],
+  ] as const)(
+    'X-Forwarded-For %s from %s with %i trusted proxies → %s',
+    (xff, peer, n, expected) => {
+      expect(key(xff, peer, n)).toBe(expected);
+    },
+  );
+
+  it('gives a client that forges a new X-Forwarded-For each time no new bucket', () => {
+    const keys = new Set(Array.from({ length: 50 }, (_, i) => key(`192.0.2.${i}`, '127.0.0.1', 0)));
+    expect([...keys]).toEqual(['127.0.0.1']);
   });
 });

@@ -81,16 +81,30 @@ export class ConcurrencyLimit {
 }
 
 /**
- * The client a request comes from. Behind a reverse proxy (MCP_DOCTOR_TRUST_PROXY=1) the first
- * X-Forwarded-For hop; otherwise the whole header value, which `next start` fills in from the
- * socket when the client sent none. A client that sends its own value each time gets a budget per
- * value: only a proxy that sets the header makes the per-client limit hold, and the concurrency
- * cap holds whatever the header says.
+ * The address of the socket a request came in on, set by lib/security/peer.ts before Next sees the
+ * request (any value a client sends under this name is overwritten there).
  */
-export function clientKey(headers: Headers, trustProxy: boolean): string {
-  const forwarded = headers.get('x-forwarded-for');
-  if (!forwarded) return 'anonymous';
-  return trustProxy
-    ? (forwarded.split(',')[0] ?? '').trim() || 'anonymous'
-    : forwarded.slice(0, 200);
+export const PEER_HEADER = 'x-mcp-doctor-peer';
+
+/**
+ * The client a request comes from, as a rate-limit key that a client cannot choose. The chain is
+ * X-Forwarded-For followed by the socket's address; each reverse proxy appends the address it was
+ * reached from, so with `trustedProxies` proxies in front, the client is that many entries from
+ * the end. Everything to the left of it was written by the client and is ignored: a client that
+ * sends its own X-Forwarded-For gets no fresh bucket. With no proxy trusted, the key is the socket.
+ * (The "trusted proxy count" method of https://adam-p.ca/blog/2022/03/x-forwarded-for/; a proxy
+ * appends like nginx's `$proxy_add_x_forwarded_for`,
+ * https://nginx.org/en/docs/http/ngx_http_proxy_module.html#var_proxy_add_x_forwarded_for.)
+ */
+export function clientKey(headers: Headers, trustedProxies: number): string {
+  const peer = headers.get(PEER_HEADER)?.trim();
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  // Without the socket's address (a request built in-process), Next's own X-Forwarded-For, which
+  // it fills in from the socket, stands last in the chain.
+  const chain = peer ? [...forwarded, peer] : forwarded;
+  if (chain.length === 0) return 'anonymous';
+  return (chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? 'anonymous').slice(0, 100);
 }

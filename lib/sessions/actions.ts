@@ -1,7 +1,8 @@
-import { parseTarget, shownUrl, type Target } from '@/lib/probe/target';
 import { buildReport } from '@/lib/diagnose/build-report';
+import { parseTarget, shownUrl } from '@/lib/probe/target';
 import type { Transcript } from '@/lib/report/schema';
-import { newRunId, startRun } from '@/lib/runs/start';
+import { rerun as rerunRun } from '@/lib/runs/rerun';
+import { newRunId, startRun, type StartedRun } from '@/lib/runs/start';
 import type { PersistentRunRegistry } from '@/lib/store/run-registry';
 import type { Note, Session } from '@/lib/store/schema';
 import type { Store } from '@/lib/store/store';
@@ -12,16 +13,14 @@ type Started = { run: { id: string }; done: Promise<void> };
 
 const fail = (status: 400 | 404, message: string): Failure => ({ ok: false, status, message });
 
-/** Starts a run of `target` attached to the session; resolves once both are saved. */
-async function startAttached(
-  store: Store,
-  registry: PersistentRunRegistry,
-  session: Session,
-  target: Target,
-): Promise<Started> {
-  const { run, done } = startRun(registry, target);
+/**
+ * Attaches a run just started to the session; resolves once both are saved, and rejects (a
+ * StoreError) when either could not be, so nothing unsaved is ever acknowledged.
+ */
+async function attach(store: Store, session: Session, started: StartedRun): Promise<Started> {
+  const { run, saved, done } = started;
   // The run's row first: a page polling the session must never see a link to a missing run.
-  await registry.settled(run.id);
+  await saved;
   await store.attachRun(session.id, run.id);
   return { run, done };
 }
@@ -49,7 +48,7 @@ export async function createSession(
   if (!parsed.ok) return fail(400, parsed.message);
   const url = shownUrl(parsed.target);
   const session = await store.createSession({ name: input.name ?? hostOf(url), url });
-  const started = await startAttached(store, registry, session, parsed.target);
+  const started = await attach(store, session, startRun(registry, parsed.target));
   return { ok: true, session, started };
 }
 
@@ -73,16 +72,9 @@ export async function rerun(
   session: Session,
   input: RerunInput,
 ): Promise<({ ok: true } & Started) | Failure> {
-  const parsed = parseTarget({
-    url: input.url?.href ?? session.url,
-    token: input.token,
-    headers: input.headers,
-  });
-  if (!parsed.ok) return fail(400, parsed.message);
-  if (input.url && shownUrl(parsed.target) !== session.url) {
-    return fail(400, `the URL given is not this session's endpoint (${session.url})`);
-  }
-  return { ok: true, ...(await startAttached(store, registry, session, parsed.target)) };
+  const started = rerunRun(registry, { url: session.url }, input);
+  if (!started.ok) return fail(400, started.message);
+  return { ok: true, ...(await attach(store, session, started)) };
 }
 
 /** Adds a note; a note about a run's check or exchange must name a run of this session. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listedTools, tool, transcript } from '@/lib/checks/testing';
 import { buildReport } from '@/lib/diagnose/build-report';
 import { NoteInputSchema } from './input';
@@ -77,10 +77,38 @@ describe('export and import', () => {
     const request = (body: string) =>
       new Request('http://localhost/api/import', { method: 'POST', body });
     expect(await readBoundedText(request('{"a":1}'), 10)).toEqual({ ok: true, text: '{"a":1}' });
-    expect(await readBoundedText(request('x'.repeat(11)), 10)).toMatchObject({
-      ok: false,
-      status: 413,
+    const refused = await readBoundedText(request('x'.repeat(11)), 10);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect([refused.error.code, refused.error.status]).toEqual(['body-too-large', 413]);
+  });
+
+  it('answers a body that stops arriving as body-aborted, logged in one line', async () => {
+    const logged: string[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
     });
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('{"format":'));
+        else controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      },
+    });
+    const read = await readBoundedText(
+      new Request('http://localhost/api/import', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+      } as RequestInit),
+      1000,
+    );
+    error.mockRestore();
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect([read.error.code, read.error.status]).toEqual(['body-aborted', 400]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^POST \/api\/import: the client went away after 10 bytes/);
+    expect(logged[0]).not.toContain('\n');
   });
 });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { readBoundedBody } from '@/lib/api/read-body';
+import { AdmissionError } from '@/lib/security/errors';
 import { Redactor } from '@/lib/probe/redact';
 import { TranscriptSchema, type Body, type Transcript } from '@/lib/report/schema';
 import type { StoredRun } from '@/lib/store/schema';
@@ -115,31 +117,16 @@ function redactAgain(t: Transcript): Transcript {
   };
 }
 
-/** Reads a request body as text, refusing more than `max` bytes without buffering them. */
+/** Reads an uploaded file as text, refusing more than `max` bytes without buffering them. */
 export async function readBoundedText(
   request: Request,
   max: number,
-): Promise<{ ok: true; text: string } | { ok: false; status: 413; message: string }> {
-  const tooLarge = {
-    ok: false as const,
-    status: 413 as const,
-    message: `the file is larger than ${Math.round(max / 1024 / 1024)} MB`,
-  };
-  if (Number(request.headers.get('content-length') ?? '0') > max) return tooLarge;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > max) {
-        await reader.cancel();
-        return tooLarge;
-      }
-      chunks.push(value);
-    }
-  }
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
+): Promise<{ ok: true; text: string } | { ok: false; error: AdmissionError }> {
+  const read = await readBoundedBody(request, max);
+  if (read.ok || read.error.code !== 'body-too-large') return read;
+  const error = new AdmissionError(
+    'body-too-large',
+    `the file is larger than ${Math.round(max / 1024 / 1024)} MB`,
+  );
+  return { ok: false, error };
 }

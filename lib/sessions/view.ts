@@ -1,13 +1,10 @@
-import { REDACTED } from '@/lib/probe/redact';
-import { diffRuns } from '@/lib/report/diff';
+import { diffRuns } from '@/lib/diagnose/diff';
+import { rerunNeeds } from '@/lib/runs/rerun';
 import type { Store } from '@/lib/store/store';
 import type { SessionView } from './view-schema';
 
 /** Runs a session page shows: the newest; older ones stay in the endpoint's history. */
 export const SESSION_RUNS_SHOWN = 50;
-
-const hasRedaction = (url: string) =>
-  url.includes(REDACTED) || url.includes(encodeURIComponent(REDACTED));
 
 export async function sessionView(store: Store, id: string): Promise<SessionView | undefined> {
   const session = await store.getSession(id);
@@ -25,7 +22,7 @@ export async function sessionView(store: Store, id: string): Promise<SessionView
     diffs,
     notes,
     rerun: {
-      needsUrl: hasRedaction(session.url),
+      needsUrl: rerunNeeds(session).url,
       token: sentWith?.token ?? false,
       headerNames: sentWith?.headerNames ?? [],
     },

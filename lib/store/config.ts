@@ -5,11 +5,18 @@ import { z } from 'zod';
 export type StoreConfig = {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   retention: { runs: number; days: number };
+  /** How long a running run stays claimed without a heartbeat from its instance. */
+  leaseMs: number;
 };
 
 export const DEFAULT_DB_FILE = './data/mcp-doctor.db';
 /** A team's history for a quarter; beyond that a run is rarely the one anyone points at. */
 export const DEFAULT_RETENTION = { runs: 1000, days: 90 } as const;
+/**
+ * A minute: an instance renews its leases every third of it, so a stall of the event loop (a big
+ * import) does not cost a run, and a run whose instance died elsewhere is marked within a minute.
+ */
+export const DEFAULT_LEASE_SECONDS = 60;
 
 const PositiveInt = (name: string) =>
   z.coerce
@@ -36,6 +43,9 @@ const EnvSchema = z.object({
     .optional(),
   MCP_DOCTOR_RETENTION_RUNS: PositiveInt('MCP_DOCTOR_RETENTION_RUNS').optional(),
   MCP_DOCTOR_RETENTION_DAYS: PositiveInt('MCP_DOCTOR_RETENTION_DAYS').optional(),
+  MCP_DOCTOR_RUN_LEASE_SECONDS: PositiveInt('MCP_DOCTOR_RUN_LEASE_SECONDS')
+    .max(3600, 'MCP_DOCTOR_RUN_LEASE_SECONDS must be at most 3600')
+    .optional(),
 });
 
 /**
@@ -61,5 +71,6 @@ export function storeConfig(env: Record<string, string | undefined> = process.en
       runs: e.MCP_DOCTOR_RETENTION_RUNS ?? DEFAULT_RETENTION.runs,
       days: e.MCP_DOCTOR_RETENTION_DAYS ?? DEFAULT_RETENTION.days,
     },
+    leaseMs: (e.MCP_DOCTOR_RUN_LEASE_SECONDS ?? DEFAULT_LEASE_SECONDS) * 1000,
   };
 }

@@ -5,6 +5,8 @@ import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreConfig } from './config';
+import { toStoreError } from './errors';
+import { ResilientDialect } from './resilient-dialect';
 
 /**
  * The tables, one schema for both databases: only TEXT and INTEGER columns, timestamps as ISO 8601
@@ -34,6 +36,11 @@ export interface RunsTable {
   summary: string | null;
   /** What run diffs need (tools when listed, check verdicts), without loading the report (JSON). */
   snapshot: string | null;
+  /** While running: the instance working on it (lib/store/instance.ts), and until when it holds it. */
+  owner: string | null;
+  lease_until: string | null;
+  /** How the run was asked for, secrets left out (RunRequest, JSON); for a re-run. */
+  request: string | null;
 }
 
 export interface BlobsTable {
@@ -84,25 +91,42 @@ export interface Database {
 
 export type Db = Kysely<Database>;
 
+/** How long a SQLite statement waits for another writer before it fails with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens the configured database. SQLite goes through libSQL (`better-sqlite3` does not load on this
- * Node) in WAL mode, so a second process reading the file (another `next start`) does not block the
- * writer; PostgreSQL through a `pg` pool.
+ * Node) in WAL mode, so readers never block the writer and a second process on the same file
+ * waits its turn; PostgreSQL through a `pg` pool. Both sit behind the ResilientDialect, which
+ * retries what passes (busy, a dropped connection) and turns the rest into StoreErrors.
  */
 export async function openDatabase(
   config: StoreConfig['database'],
 ): Promise<{ db: Db; close: () => Promise<void> }> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 5 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    watchPool(pool);
+    const db = new Kysely<Database>({
+      dialect: new ResilientDialect(new PostgresDialect({ pool })),
+    });
     // Kysely ends the pool it was given.
     return { db, close: () => db.destroy() };
   }
   mkdirSync(path.dirname(config.file), { recursive: true });
-  const client = createClient({ url: `file:${config.file}` });
-  await client.execute('PRAGMA journal_mode = WAL');
-  await client.execute('PRAGMA busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new LibsqlDialect({ client }) });
+  // libSQL keeps a pool of connections and opens more under load; `timeout` is the busy timeout
+  // it gives each one as it opens it (libsql-js `Database` option), where a PRAGMA run here would
+  // reach only the first. WAL is a property of the file, kept once set; `synchronous` stays at
+  // SQLite's FULL, so a commit is on disk before a write is acknowledged.
+  const client = createClient({ url: `file:${config.file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    await client.execute('PRAGMA journal_mode = WAL');
+  } catch (error) {
+    client.close();
+    throw toStoreError(error, `open ${config.file}`);
+  }
+  const db = new Kysely<Database>({
+    dialect: new ResilientDialect(new LibsqlDialect({ client })),
+  });
   return {
     db,
     // The dialect does not close a client it was handed.
@@ -111,6 +135,50 @@ export async function openDatabase(
       client.close();
     },
   };
+}
+
+/**
+ * node-postgres emits `error` on the pool when the server ends an idle connection (a restart, a
+ * failover, `pg_terminate_backend`), and on a checked-out client that loses its socket between
+ * queries; with no listener either one is an uncaught exception that ends the process
+ * (https://node-postgres.com/apis/pool#error). The pool drops the broken client and opens a new
+ * one on the next query, so one line in the log is all there is to do.
+ */
+function watchPool(pool: pg.Pool): void {
+  const seen = new WeakSet<Error>();
+  const log = (error: Error) => {
+    if (seen.has(error)) return;
+    seen.add(error);
+    const code = (error as { code?: string }).code;
+    console.error(
+      `store: a PostgreSQL connection closed${code ? ` (${code})` : ''}: ${oneLine(error.message)}; reconnecting on the next query`,
+    );
+  };
+  pool.on('error', log);
+  pool.on('connect', (client) => client.on('error', log));
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
+
+/**
+ * Runs `work` while holding a lock that other processes on this machine respect: a write
+ * transaction (`BEGIN IMMEDIATE`) on a small SQLite file beside the database, which the system
+ * releases if the process dies. Kysely's migrator takes no lock on SQLite (its SqliteAdapter's
+ * `acquireMigrationLock` does nothing: one process, one connection), so two instances starting on
+ * one new file would otherwise both apply a migration.
+ */
+export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const client = createClient({ url: `file:${file}.lock`, timeout: 60_000 });
+  try {
+    const lock = await client.transaction('write');
+    try {
+      return await work();
+    } finally {
+      await lock.rollback();
+    }
+  } finally {
+    client.close();
+  }
 }
 
 /** `count(*)` is a number in SQLite and a bigint string in PostgreSQL. */

@@ -16,4 +16,18 @@ export function getStore(): Promise<Store> {
   return holder[KEY];
 }
 
+/**
+ * Opens the store as the server starts (migrations, then interrupted runs marked). A database that
+ * is down is one line in the log: the first request that needs it tries again.
+ */
+export async function openStoreAtStart(): Promise<void> {
+  try {
+    await getStore();
+  } catch (error) {
+    console.error(
+      `store: not open at start-up (${error instanceof Error ? error.message : String(error)}); the next request tries again`,
+    );
+  }
+}
+
 export { Store };

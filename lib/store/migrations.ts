@@ -82,6 +82,16 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Leases, so a run whose process died is marked interrupted instead of running for ever, and
+  // how each run was asked for (secrets left out), so it can be made again with one click.
+  '0002-run-leases-and-requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('runs').addColumn('owner', 'text').execute();
+      await db.schema.alterTable('runs').addColumn('lease_until', 'text').execute();
+      await db.schema.alterTable('runs').addColumn('request', 'text').execute();
+      await db.schema.createIndex('runs_state').on('runs').column('state').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

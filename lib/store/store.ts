@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { upgradeReport } from '@/lib/diagnose/upgrade';
-import { RunSnapshotSchema, snapshotOf, type RunSnapshot } from '@/lib/report/diff';
+import { RunSnapshotSchema, snapshotOf, type RunSnapshot } from '@/lib/diagnose/diff';
 import type { PreviousTools, Report } from '@/lib/report/schema';
-import type { Run } from '@/lib/runs/schema';
+import { RerunRequestSchema, type Run } from '@/lib/runs/schema';
 import { blobRefs, externalizeBodies, restoreBodies } from './blobs';
 import type { StoreConfig } from './config';
-import { countAll, openDatabase, type Db, type RunsTable } from './database';
+import { countAll, openDatabase, withFileLock, type Db, type RunsTable } from './database';
 import { encodeCursor, parseCursor } from './cursor';
+import { formatOwner, ownerIsGone, parseOwner, thisInstance } from './instance';
 import { migrate } from './migrations';
 import {
   NoteSchema,
@@ -98,10 +99,19 @@ export interface HistoryPage {
   next: string | null;
 }
 
+/** What an interrupted run says in place of a report. */
+export const INTERRUPTED = {
+  code: 'interrupted',
+  message:
+    'The MCP Doctor process running this check stopped (a crash, a restart or a deploy) before it finished. The steps below are what it had recorded; run the check again to get a report.',
+} as const;
+
 /**
- * Runs, sessions and notes, in SQLite or PostgreSQL. Everything saved is already redacted by the
- * probe (a run's token and header values never reach it). Asynchronous throughout, and every read
- * goes to the database, so several app instances sharing PostgreSQL see each other's work.
+ * Runs, sessions and notes, in SQLite or PostgreSQL. Everything saved is already redacted (by the
+ * probe, and again by lib/runs before a step is handed over): a run's token and header values never
+ * reach it. Asynchronous throughout, and every read goes to the database, so several app instances
+ * sharing PostgreSQL see each other's work. A running run is leased to the instance working on it;
+ * one whose instance is gone is marked `interrupted`.
  */
 export class Store {
   private lastPrune = 0;
@@ -116,12 +126,19 @@ export class Store {
   static async open(config: StoreConfig): Promise<Store> {
     const { db, close } = await openDatabase(config.database);
     try {
-      await migrate(db as never);
+      const { database } = config;
+      if (database.kind === 'sqlite') await withFileLock(database.file, () => migrate(db as never));
+      else await migrate(db as never);
     } catch (error) {
       await close();
       throw error;
     }
-    return new Store(db, close, config);
+    const store = new Store(db, close, config);
+    // Runs left running by a process that is gone (kill -9, a crash, a deploy) end here.
+    await store.interruptStale().catch((error: unknown) => {
+      console.error(`store: could not mark interrupted runs: ${(error as Error).message}`);
+    });
+    return store;
   }
 
   close(): Promise<void> {
@@ -137,7 +154,9 @@ export class Store {
     run: Run,
     meta: { origin?: RunOrigin; importedFrom?: string | null } = {},
   ): Promise<void> {
-    const now = new Date().toISOString();
+    const at = Date.now();
+    const now = new Date(at).toISOString();
+    const running = run.state === 'running';
     const external = run.report ? externalizeBodies(run.report) : null;
     const row: RunsTable = {
       id: run.id,
@@ -154,13 +173,25 @@ export class Store {
       report: external ? JSON.stringify(external.stored) : null,
       summary: run.report ? JSON.stringify(summaryOf(run.report)) : null,
       snapshot: run.report ? JSON.stringify(snapshotOf(run.id, run.report)) : null,
+      owner: running ? formatOwner(thisInstance()) : null,
+      lease_until: running ? new Date(at + this.config.leaseMs).toISOString() : null,
+      request: run.request ? JSON.stringify(run.request) : null,
     };
-    // Where a run came from and when it was made never change once it is saved.
-    const { id: _id, origin: _o, imported_from: _i, created_at: _c, ...update } = row;
+    // Where a run came from, when it was made and how it was asked for never change once saved.
+    const { id: _id, origin: _o, imported_from: _i, created_at: _c, request: _r, ...update } = row;
     if (external && external.blobs.size > 0) {
       await this.db
         .insertInto('runs')
-        .values({ ...row, report: null, summary: null, snapshot: null, state: 'running' })
+        .values({
+          ...row,
+          report: null,
+          summary: null,
+          snapshot: null,
+          // A placeholder this instance holds for the moment its blobs take to write.
+          state: 'running',
+          owner: formatOwner(thisInstance()),
+          lease_until: new Date(at + this.config.leaseMs).toISOString(),
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
       const refs = [...external.blobs.keys()];
@@ -205,6 +236,10 @@ export class Store {
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
+    if (row.state === 'running' && this.isStale(row, Date.now())) {
+      await this.interrupt([row.id]);
+      return this.getRun(id);
+    }
     let report: unknown;
     if (row.report) {
       const stored = JSON.parse(row.report) as Parameters<typeof restoreBodies>[0];
@@ -221,7 +256,63 @@ export class Store {
       steps: JSON.parse(row.steps),
       ...(report ? { report } : {}),
       ...(row.error ? { error: JSON.parse(row.error) } : {}),
+      ...(row.request ? { request: RerunRequestSchema.parse(JSON.parse(row.request)) } : {}),
     });
+  }
+
+  /** Extends this instance's leases on the runs it is still working on. */
+  async renewLeases(ids: readonly string[], now = Date.now()): Promise<void> {
+    const lease = new Date(now + this.config.leaseMs).toISOString();
+    for (const part of chunks(ids)) {
+      await this.db
+        .updateTable('runs')
+        .set({ lease_until: lease })
+        .where('id', 'in', part)
+        .where('state', '=', 'running')
+        .where('owner', '=', formatOwner(thisInstance()))
+        .execute();
+    }
+  }
+
+  private isStale(row: Pick<RunsTable, 'owner' | 'lease_until'>, now: number): boolean {
+    const owner = parseOwner(row.owner);
+    if (!owner || !row.lease_until) return true;
+    return Date.parse(row.lease_until) < now || ownerIsGone(owner);
+  }
+
+  /**
+   * Marks `interrupted` every running run whose instance is gone: a lease not renewed in time, or
+   * a process of this host that no longer runs (so a restart after kill -9 ends them at once,
+   * rather than a lease later). Answers how many it marked.
+   */
+  async interruptStale(now = Date.now()): Promise<number> {
+    const running = await this.db
+      .selectFrom('runs')
+      .select(['id', 'owner', 'lease_until'])
+      .where('state', '=', 'running')
+      .execute();
+    const stale = running.filter((row) => this.isStale(row, now)).map((row) => row.id);
+    await this.interrupt(stale);
+    return stale.length;
+  }
+
+  /** Ends runs as interrupted, keeping the steps they recorded; only those still running. */
+  private async interrupt(ids: readonly string[]): Promise<void> {
+    const now = new Date().toISOString();
+    for (const part of chunks(ids)) {
+      await this.db
+        .updateTable('runs')
+        .set({
+          state: 'interrupted',
+          error: JSON.stringify(INTERRUPTED),
+          owner: null,
+          lease_until: null,
+          updated_at: now,
+        })
+        .where('id', 'in', part)
+        .where('state', '=', 'running')
+        .execute();
+    }
   }
 
   private async blobs(hashes: string[]): Promise<Map<string, string>> {

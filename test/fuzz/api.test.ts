@@ -246,6 +246,38 @@ describe('other input', () => {
     );
   });
 
+  test('POST /api/import: another site, another type or an oversized declaration is refused unread', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rawBody,
+        fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', ''),
+        fc.option(fc.constantFrom('https://evil.example', 'null', ORIGIN), { nil: undefined }),
+        fc.option(fc.constantFrom('cross-site', 'same-site', 'same-origin'), { nil: undefined }),
+        async (b, type, origin, site) => {
+          const request = new Request(`${ORIGIN}/api/import`, {
+            method: 'POST',
+            body: b,
+            // As a client on the wire sends it: a body comes with its length.
+            headers: {
+              'content-length': String(new Blob([b as BlobPart]).size),
+              ...(type ? { 'content-type': type } : {}),
+              ...(origin ? { origin } : {}),
+              ...(site ? { 'sec-fetch-site': site } : {}),
+            },
+          });
+          const { status, body } = await expectContract(await importRoute.POST(request));
+          const foreign =
+            site !== undefined ? site !== 'same-origin' : origin !== undefined && origin !== ORIGIN;
+          const code = (body as { error?: { code?: string } }).error?.code;
+          if (foreign) expect([status, code]).toEqual([403, 'cross-site']);
+          else if (type !== 'application/json') expect(status).toBe(415);
+          else expect([201, 400, 413]).toContain(status);
+        },
+      ),
+      RUNS,
+    );
+  });
+
   test('POST /api/login: any form goes back to the login page, never elsewhere', async () => {
     const form = fc.dictionary(
       fc.constantFrom('token', 'next', 'other'),

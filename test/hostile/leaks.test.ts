@@ -4,6 +4,12 @@ import { LIMITS } from '@/lib/probe/limits';
 import { toHar } from '@/lib/report/har';
 import { toJUnit } from '@/lib/report/junit';
 import { textSummary } from '@/lib/report/text-summary';
+import { MemoryRunRegistry } from '@/lib/runs/registry';
+import { startRun } from '@/lib/runs/start';
+import { PersistentRunRegistry } from '@/lib/store/run-registry';
+import { Store } from '@/lib/store/store';
+import { targetFor } from '../fixtures/target';
+import { sqliteBackend } from '../store/backends';
 import { diagnoseHostile, start } from './support';
 import { initializeResult, nodeServer, type Hostile } from './servers';
 
@@ -185,5 +191,45 @@ describe('a server that echoes every credential', () => {
     // What took their place is the marker, where a reader can see something was removed.
     expect(outputs.report).toContain('[redacted]');
     expect(outputs.har).toContain('[redacted]');
+  });
+
+  test('nor does the store, searched after every save of the run and at its end', async () => {
+    const server = await start(leakyServer());
+    const backend = await sqliteBackend();
+    const database = await backend.newDatabase();
+    const store = await Store.open({
+      database: database.config,
+      retention: { runs: 10, days: 1 },
+      leaseMs: 60_000,
+    });
+    const dumps: string[] = [];
+    class Searched extends PersistentRunRegistry {
+      override update(...args: Parameters<PersistentRunRegistry['update']>) {
+        const run = super.update(...args);
+        if (run) void this.settled(run.id).then(async () => dumps.push(await database.dump()));
+        return run;
+      }
+    }
+    try {
+      const registry = new Searched(async () => store, new MemoryRunRegistry());
+      const { run, done } = startRun(
+        registry,
+        targetFor(server.url, { token: TOKEN, headers: { [HEADER_NAME]: HEADER_VALUE } }),
+      );
+      await done;
+      await registry.settled(run.id);
+      dumps.push(await database.dump());
+      expect((await store.getRun(run.id))?.report?.tools).toHaveLength(2);
+      expect(dumps.length).toBeGreaterThan(3);
+      for (const [i, dump] of dumps.entries()) {
+        for (const secret of SECRETS) {
+          expect(dump.includes(secret.slice(0, 14)), `${secret} in save ${i}`).toBe(false);
+        }
+      }
+      for (const secret of SECRETS) expect(logged.join('\n')).not.toContain(secret.slice(0, 14));
+    } finally {
+      await store.close();
+      await backend.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DialPolicy } from '@/lib/probe/dialer';
+import { decideAddress, decideAddresses } from '@/lib/net/ssrf-policy';
 import type { Report } from '@/lib/report/schema';
 import { diagnoseHostile, start, stepError } from './support';
 import { named, nodeServer, rpcServer, testResolver, type Hostile } from './servers';
@@ -189,4 +190,15 @@ describe('with private addresses blocked, a reachable server that points elsewhe
       status: 'fail',
     });
   });
+});
+
+describe('IPv4-compatible IPv6 (::/96), judged as a pure function (never dialled)', () => {
+  test.each(['::7f00:1', '::127.0.0.1', '::a00:1', '::a9fe:a9fe', '::c0a8:101', '::808:808'])(
+    '%s is refused when private addresses are blocked',
+    (address) => {
+      const decision = decideAddress(address, { blockPrivate: true });
+      expect(decision.allowed).toBe(false);
+      expect(decideAddresses(['8.8.8.8', address], { blockPrivate: true }).allowed).toBe(false);
+    },
+  );
 });

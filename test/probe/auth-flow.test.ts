@@ -113,6 +113,63 @@ describe('the interactive OAuth flow, as ChatGPT runs it', () => {
     expect(report.checks.find((c) => c.id === 'auth.redirect-uri')?.status).toBe('pass');
   });
 
+  it('hides the code, the verifier and the client secret when the token error quotes them', async () => {
+    // The token endpoint answers invalid_grant with what it was sent, values without their names,
+    // so only the secrets the flow learned (not the name-based rules) can hide them.
+    const echoed: string[] = [];
+    const server = await protectedServer(
+      (origin) => {
+        const c = healthyConfig(origin, 'dcr');
+        return { ...c, authorizationServer: { ...c.authorizationServer, cimd: false } };
+      },
+      '/samples/dcr/mcp',
+      (path, request) => {
+        if (!path.endsWith('/token')) return null;
+        const body = request.text().then((text) => {
+          const form = new URLSearchParams(text);
+          const basic = request.headers.get('authorization')?.replace(/^Basic\s+/i, '') ?? '';
+          const [, secret = ''] = Buffer.from(basic, 'base64').toString().split(':');
+          const values = [
+            form.get('code'),
+            form.get('code_verifier'),
+            form.get('client_secret'),
+            secret,
+          ];
+          echoed.push(...values.filter((v): v is string => Boolean(v)));
+          return JSON.stringify({
+            error: 'invalid_grant',
+            error_description: `rejected grant ${values.join(' ')}`,
+          });
+        });
+        return new Response(
+          new ReadableStream({
+            async start(controller) {
+              controller.enqueue(new TextEncoder().encode(await body));
+              controller.close();
+            },
+          }),
+          { status: 400, headers: { 'content-type': 'application/json' } },
+        );
+      },
+    );
+    open.push(server);
+    const started = await startFlow({ url: new URL(server.url) });
+    const done = await completeFlow(
+      await consent(started.authorizationUrl!, server.config.authorizationServer),
+    );
+    const view = done.ok ? flowView(done.flowId) : undefined;
+    expect(step(view, 'token')).toMatchObject({
+      status: 'failed',
+      summary: expect.stringContaining('rejected grant [redacted] [redacted]'),
+    });
+    expect(echoed.length).toBeGreaterThanOrEqual(2);
+    const shown = JSON.stringify(view);
+    for (const secret of echoed) {
+      expect(shown).not.toContain(secret);
+      expect(shown).not.toContain(secret.slice(0, 12));
+    }
+  });
+
   it('stops at registration when the server offers no way to register', async () => {
     const server = await authSamplesServer();
     open.push(server);

@@ -81,6 +81,25 @@ describe('tools/list pages', () => {
     expect(check(judge(t), 'tools.list')).toMatchObject({ status: 'fail', code: 'cursor-loop' });
   });
 
+  test('a list that ends exactly at the tool bound is complete; one past it says what was not read', async () => {
+    const exact = await start(manyToolsServer(6, 3));
+    const complete = await probe(targetFor(exact.url), { limits: { maxTools: 6 } });
+    expect(complete.tools).toHaveLength(6);
+    expect(complete.listing?.stoppedEarly).toBeNull();
+    expect(check(judge(complete), 'tools.list').status).toBe('pass');
+
+    const more = await start(manyToolsServer(7, 4));
+    const cut = await probe(targetFor(more.url), { limits: { maxTools: 6 } });
+    expect(cut.tools).toHaveLength(6);
+    expect(cut.listing?.stoppedEarly).toBe(
+      'kept the first 6 of at least 7 tools; the rest were not read',
+    );
+    expect(check(judge(cut), 'tools.list')).toMatchObject({
+      status: 'fail',
+      code: 'listing-unbounded',
+    });
+  });
+
   test('500 tools with realistic schemas are all kept and all valid', async () => {
     const server = await start(manyToolsServer(500));
     const report = await runHealthCheck(targetFor(server.url));

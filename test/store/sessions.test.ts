@@ -17,7 +17,11 @@ beforeAll(async () => {
   server = await healthyMcpServer();
   backend = await sqliteBackend();
   const database = await backend.newDatabase();
-  store = await Store.open({ database: database.config, retention: { runs: 100, days: 30 } });
+  store = await Store.open({
+    database: database.config,
+    retention: { runs: 100, days: 30 },
+    leaseMs: 60_000,
+  });
   registry = new PersistentRunRegistry(async () => store, new MemoryRunRegistry());
 });
 afterAll(async () => {

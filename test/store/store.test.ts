@@ -86,7 +86,7 @@ describe.each([
   beforeAll(async () => {
     backend = await makeBackend();
     database = await backend.newDatabase();
-    store = await Store.open({ database: database.config, retention: RETENTION });
+    store = await Store.open({ database: database.config, retention: RETENTION, leaseMs: 60_000 });
   }, 120_000);
   afterAll(async () => {
     await store?.close();
@@ -94,7 +94,11 @@ describe.each([
   });
 
   it('migrates on open, and a second instance on the same database sees each saved step', async () => {
-    const other = await Store.open({ database: database.config, retention: RETENTION });
+    const other = await Store.open({
+      database: database.config,
+      retention: RETENTION,
+      leaseMs: 60_000,
+    });
     try {
       const run: Run = {
         id: newStoreId(),
@@ -263,7 +267,11 @@ describe.each([
 
     beforeAll(async () => {
       const fresh = await backend.newDatabase();
-      store = await Store.open({ database: fresh.config, retention: { runs: 2, days: 30 } });
+      store = await Store.open({
+        database: fresh.config,
+        retention: { runs: 2, days: 30 },
+        leaseMs: 60_000,
+      });
     });
     afterAll(() => store?.close());
 

@@ -1,7 +1,7 @@
 import { after } from 'next/server';
-import { apiError, jsonResponse } from '@/lib/api/errors';
+import { apiError, jsonResponse, withStoreErrors } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
-import { runs } from '@/lib/runs/registry';
+import { runs } from '@/lib/runs/app-registry';
 import { withAdmission } from '@/lib/security/admission';
 import { createSession } from '@/lib/sessions/actions';
 import { parseCreateSession } from '@/lib/sessions/input';
@@ -11,7 +11,7 @@ import { getStore } from '@/lib/store';
  * `POST /api/sessions`: `{ runId, name? }` starts a session with that run; `{ url, name?, token?,
  * headers? }` starts one and its first run. Answers `{ id, runId }` and the page in `Location`.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withStoreErrors(async (request: Request): Promise<Response> => {
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const parsed = parseCreateSession(body.value);
@@ -36,9 +36,9 @@ export async function POST(request: Request): Promise<Response> {
   return jsonResponse({ id, runId: created.started?.run.id ?? null }, 201, {
     location: `/sessions/${id}`,
   });
-}
+});
 
 /** `GET /api/sessions`: the 50 sessions most recently active. */
-export async function GET(): Promise<Response> {
+export const GET = withStoreErrors(async (): Promise<Response> => {
   return jsonResponse({ sessions: await (await getStore()).recentSessions(50) });
-}
+});

@@ -1,18 +1,36 @@
-import { runs } from '@/lib/runs/registry';
+import { runs } from '@/lib/runs/app-registry';
+import { admissionFromEnv } from '@/lib/security/admission';
+import { ownOrigins } from '@/lib/security/first-layer';
+import { withoutOrigins } from '@/lib/security/preview-csp';
 import { previewResponse } from '@/lib/widgets/preview-response';
 import { decodePreviewToken } from '@/lib/widgets/preview-token';
 
 // A widget's HTML from a saved run: never cached or prerendered.
 export const dynamic = 'force-dynamic';
 
-/** `GET /widget-preview/<token>`: one widget's preview document, for the run page's sandboxed iframe. */
+/**
+ * `GET /widget-preview/<token>`: one widget's preview document, for the run page's sandboxed
+ * iframe. Its CSP comes from the widget's metadata; whatever that declares, it never lets the
+ * preview reach this dashboard.
+ */
 export async function GET(
-  _request: Request,
+  request: Request,
   ctx: RouteContext<'/widget-preview/[token]'>,
 ): Promise<Response> {
   const { token } = await ctx.params;
   // Another instance may have made the run: loading it from the store puts it in this one's memory.
   const run = decodePreviewToken(token)?.run;
-  if (run) await runs.load(run);
-  return previewResponse(runs, token);
+  if (run) await runs.load(run, { keep: true });
+  const response = previewResponse(runs, token);
+  const policy = response.headers.get('content-security-policy');
+  if (policy) {
+    const dashboard = ownOrigins(
+      request.url,
+      request.headers,
+      process.env,
+      admissionFromEnv().trustedProxies,
+    );
+    response.headers.set('content-security-policy', withoutOrigins(policy, dashboard));
+  }
+  return response;
 }

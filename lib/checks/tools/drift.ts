@@ -1,5 +1,5 @@
 import { plural } from '@/lib/text/plural';
-import { completeToolList, diffTools, toolDiffIsEmpty } from '@/lib/report/diff';
+import { completeToolList, diffTools, toolDiffIsEmpty } from '../shared/tool-diff';
 import type { FindingItem } from '@/lib/report/schema';
 import { defineCheck, notApplicable, pass } from '../define';
 import { withoutListing } from '../shared/blocked';

@@ -1,37 +1,10 @@
+import { plural } from '@/lib/text/plural';
 import { isRecord } from '@/lib/json/is-record';
 import { blocked, defineCheck, pass } from '../define';
 import { VERIFY, listingComplete, withoutListing } from '../shared/blocked';
-import { canonicalJson, listLabels, toolLabel } from '../shared/tool-entries';
+import { diffTools, toolKeys } from '../shared/tool-diff';
+import { listLabels } from '../shared/tool-entries';
 import type { FindingItem } from '@/lib/report/schema';
-
-/** Compared fields, in the order a difference is reported. */
-const FIELDS = [
-  'title',
-  'description',
-  'inputSchema',
-  'outputSchema',
-  'annotations',
-  '_meta',
-] as const;
-
-/** Tools keyed by name (position when the name is unusable), as canonical JSON to ignore key order. */
-function keyed(tools: readonly unknown[]): Map<string, { tool: unknown; json: string }> {
-  const map = new Map<string, { tool: unknown; json: string }>();
-  tools.forEach((tool, index) => {
-    const name = toolLabel(
-      index,
-      isRecord(tool) && typeof tool.name === 'string' ? tool.name : null,
-    );
-    if (!map.has(name)) map.set(name, { tool, json: canonicalJson(tool) });
-  });
-  return map;
-}
-
-function changedFields(before: unknown, after: unknown): string[] {
-  if (!isRecord(before) || !isRecord(after)) return ['the whole definition'];
-  const fields = FIELDS.filter((f) => canonicalJson(before[f]) !== canonicalJson(after[f]));
-  return fields.length ? [...fields] : ['other fields'];
-}
 
 /**
  * MCP 2025-11-25 server/tools, "List Changed Notification": a server whose tools change declares
@@ -60,24 +33,27 @@ export default defineCheck({
     }
 
     const first = t.tools.slice(0, firstPage.count);
-    const before = keyed(first);
-    const after = keyed(listing.relist.tools);
-    const items: FindingItem[] = [];
-    for (const [name, { json, tool }] of before) {
-      const again = after.get(name);
-      if (!again)
-        items.push({ subject: name, detail: 'listed first, missing from the second tools/list' });
-      else if (again.json !== json)
-        items.push({
-          subject: name,
-          detail: `changed between the two calls: ${changedFields(tool, again.tool).join(', ')}`,
-        });
-    }
-    for (const name of after.keys()) {
-      if (!before.has(name))
-        items.push({ subject: name, detail: 'missing first, present in the second tools/list' });
-    }
-    const calls = `${first.length} tool${first.length === 1 ? '' : 's'} on the first page`;
+    const diff = diffTools(first, listing.relist.tools);
+    const changed = new Map(diff.changed.map((c) => [c.name, c.fields]));
+    const removed = new Set(diff.removed);
+    const items: FindingItem[] = [
+      // In the first listing's order, then what only the second call returned.
+      ...toolKeys(first).flatMap((name) => {
+        const fields = changed.get(name);
+        if (fields) {
+          const detail = `changed between the two calls: ${fields.map((f) => f.field).join(', ')}`;
+          return [{ subject: name, detail }];
+        }
+        return removed.has(name)
+          ? [{ subject: name, detail: 'listed first, missing from the second tools/list' }]
+          : [];
+      }),
+      ...diff.added.map((name) => ({
+        subject: name,
+        detail: 'missing first, present in the second tools/list',
+      })),
+    ];
+    const calls = `${plural(first.length, 'tool')} on the first page`;
     if (!items.length) return pass(`Two tools/list calls returned the same ${calls}`);
 
     const result = t.mcp?.initializeResult;
@@ -94,7 +70,7 @@ export default defineCheck({
     return {
       status: 'fail',
       code: 'changed-without-list-changed',
-      message: `${items.length} tool${items.length === 1 ? '' : 's'} differed between two tools/list calls (${listLabels(items.map((i) => i.subject))}), and capabilities.tools.listChanged is not true.`,
+      message: `${plural(items.length, 'tool')} differed between two tools/list calls (${listLabels(items.map((i) => i.subject))}), and capabilities.tools.listChanged is not true.`,
       evidence,
       items: items.map((item) => ({ ...item, evidence })),
     };

@@ -1,23 +1,16 @@
 import { isRecord } from '@/lib/json/is-record';
-import { canonicalJson, toolLabel } from '@/lib/checks/shared/tool-entries';
 import {
   DIFF_VALUE_MAX,
   TOOL_FIELDS,
-  type CheckChange,
-  type CheckVerdict,
-  type RunDiff,
-  type RunSnapshot,
   type ToolDiff,
   type ToolFieldChange,
-} from './diff-schema';
-import type { Report } from './schema';
-
-export * from './diff-schema';
+} from '@/lib/report/diff-schema';
+import type { Report } from '@/lib/report/schema';
+import { canonicalJson, toolLabel } from './tool-entries';
 
 /**
- * What changed between two runs of one endpoint: the tools (what ChatGPT caches when a connector
- * is added, and keeps until "Refresh") and the checks' verdicts. Pure: callers pass what the store
- * kept of each run.
+ * Two tool lists compared by name, key order never counting: what changed since the last run
+ * (tools.drift, the run diff) or between two calls in one run (tools.list-changed).
  */
 
 function render(value: unknown): string | null {
@@ -57,6 +50,9 @@ function fieldChanges(before: unknown, after: unknown): ToolFieldChange[] {
   return changes;
 }
 
+/** The names tools are compared by, in listing order (a position for a tool without a usable name). */
+export const toolKeys = (tools: readonly unknown[]): string[] => [...keyed(tools).keys()];
+
 /** Tools added, removed and changed from one listing to the next; key order never counts. */
 export function diffTools(before: readonly unknown[], after: readonly unknown[]): ToolDiff {
   const old = keyed(before);
@@ -74,37 +70,6 @@ export function diffTools(before: readonly unknown[], after: readonly unknown[])
 export const toolDiffIsEmpty = (diff: ToolDiff): boolean =>
   diff.added.length + diff.removed.length + diff.changed.length === 0;
 
-// A failure's weight is part of its verdict: a warning that became an error has changed.
-const verdictKey = (c: Pick<CheckVerdict, 'status' | 'severity'>) =>
-  c.status === 'fail' ? `fail:${c.severity}` : c.status;
-
-/** Checks whose verdict differs, in the order of the later run (then checks it no longer has). */
-export function diffChecks(
-  before: readonly CheckVerdict[],
-  after: readonly CheckVerdict[],
-): CheckChange[] {
-  const old = new Map(before.map((c) => [c.id, c]));
-  const ids = new Set(after.map((c) => c.id));
-  const verdict = (c: CheckVerdict) => ({ status: c.status, severity: c.severity });
-  const changes: CheckChange[] = [];
-  for (const check of after) {
-    const was = old.get(check.id);
-    if (!was || verdictKey(was) !== verdictKey(check)) {
-      changes.push({
-        id: check.id,
-        title: check.title,
-        before: was ? verdict(was) : null,
-        after: verdict(check),
-      });
-    }
-  }
-  for (const was of before) {
-    if (!ids.has(was.id))
-      changes.push({ id: was.id, title: was.title, before: verdict(was), after: null });
-  }
-  return changes;
-}
-
 /** A listing that completed: every page answered and nothing stopped it early. */
 export function completeToolList(report: Pick<Report, 'listing' | 'tools'>): unknown[] | null {
   const listing = report.listing;
@@ -112,32 +77,3 @@ export function completeToolList(report: Pick<Report, 'listing' | 'tools'>): unk
   if (listing.pages.some((page) => page.error)) return null;
   return report.tools;
 }
-
-export function snapshotOf(runId: string, report: Report): RunSnapshot {
-  return {
-    runId,
-    startedAt: report.startedAt,
-    status: report.status,
-    rows: report.rows.map((row) => ({ id: row.id, status: row.status })),
-    tools: completeToolList(report),
-    checks: report.checks.map(({ id, title, status, severity }) => ({
-      id,
-      title,
-      status,
-      severity,
-    })),
-  };
-}
-
-export function diffRuns(before: RunSnapshot, after: RunSnapshot): RunDiff {
-  const side = (s: RunSnapshot) => ({ runId: s.runId, startedAt: s.startedAt, status: s.status });
-  return {
-    from: side(before),
-    to: side(after),
-    tools: before.tools && after.tools ? diffTools(before.tools, after.tools) : null,
-    checks: diffChecks(before.checks, after.checks),
-  };
-}
-
-export const runDiffIsEmpty = (diff: RunDiff): boolean =>
-  (!diff.tools || toolDiffIsEmpty(diff.tools)) && diff.checks.length === 0;

@@ -1,9 +1,31 @@
 import { z } from 'zod';
 import type { ToolListingSchema } from '@/lib/report/schema';
-import { asProbeError, type Session } from './mcp';
-import type { Recorder } from './recorder';
+import { plural } from '@/lib/text/plural';
+import { failed, ok, skipped, type ProbeStep } from '../context';
+import { asProbeError, type Session } from '../mcp';
+import type { Recorder } from '../recorder';
 
 type ToolListing = z.infer<typeof ToolListingSchema>;
+
+/**
+ * `tools/list` through every page, then the first page once more to see whether the list is
+ * stable. Without a session nothing later can run: the run stops here.
+ */
+export const toolsStep: ProbeStep = {
+  id: 'tools',
+  async run({ session, recorder, limits, transcript }) {
+    if (!session) {
+      return skipped('skipped: no MCP session was opened', 'skipped: no MCP session was opened');
+    }
+    const { listing, tools } = await listTools(session, recorder, limits);
+    transcript.listing = listing;
+    transcript.tools = tools;
+    const failedPage = listing.pages.find((p) => p.error);
+    if (failedPage?.error) return failed(failedPage.error);
+    listing.relist = await relistTools(session, recorder);
+    return ok(`${plural(tools.length, 'tool')} in ${plural(listing.pages.length, 'page')}`);
+  },
+};
 
 /**
  * Deliberately loose: the SDK's ToolSchema rejects the whole page when one tool is malformed, and a
@@ -53,9 +75,16 @@ export async function listTools(
         durationMs: recorder.now() - started,
         error: null,
       });
-      tools.push(...page.tools.slice(0, bounds.maxTools - tools.length));
+      const room = bounds.maxTools - tools.length;
+      tools.push(...page.tools.slice(0, room));
+      // A list that ends exactly at the bound is complete; only one that goes on past it is not.
+      if (nextCursor === null && page.tools.length <= room) break;
       if (tools.length >= bounds.maxTools) {
-        listing.stoppedEarly = `stopped at ${bounds.maxTools} tools`;
+        const arrived = bounds.maxTools - room + page.tools.length;
+        listing.stoppedEarly =
+          page.tools.length > room
+            ? `kept the first ${bounds.maxTools} of at least ${arrived} tools; the rest were not read`
+            : `stopped at ${bounds.maxTools} tools: the server has more pages (nextCursor), which were not read`;
         break;
       }
       if (nextCursor === null) break;

@@ -1,5 +1,4 @@
 import { isRecord } from '@/lib/json/is-record';
-import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import { z } from 'zod';
@@ -23,10 +22,20 @@ import {
   toolName,
   widgetDeclarations,
 } from '@/lib/widgets/meta';
-import { toProbeError } from './errors';
-import { asProbeError, type Session } from './mcp';
-import type { StepContext } from './probe';
-import type { Recorder } from './recorder';
+import { plural } from '@/lib/text/plural';
+import {
+  failed as failedStep,
+  ok,
+  skipped,
+  type ProbeRun,
+  type ProbeStep,
+  type StepResult,
+} from '../context';
+import type { Resolver } from '../dialer';
+import { toProbeError } from '../errors';
+import { asProbeError, type Session } from '../mcp';
+import { withDeadline } from '../network';
+import type { Recorder } from '../recorder';
 
 /** The widget step's own bounds: a server may declare hundreds of templates or assets. */
 export const WIDGET_LIMITS = {
@@ -65,12 +74,21 @@ const LooseReadSchema = z.looseObject({ contents: z.array(z.unknown()) });
  * answers. Loopback assets are fetched (people check local servers); assets on other private
  * addresses are listed but not fetched.
  */
-export async function probeWidgets(
+export const widgetsStep: ProbeStep = {
+  id: 'resources',
+  async run(run) {
+    if (!run.session) return skipped('skipped: no MCP session was opened');
+    const { probe, result } = await probeWidgets(run.session, run.transcript.tools, run);
+    run.transcript.widgets = probe;
+    return result;
+  },
+};
+
+async function probeWidgets(
   session: Session,
   tools: unknown[],
-  ctx: StepContext,
-): Promise<WidgetsProbe | null> {
-  const started = ctx.recorder.now();
+  ctx: ProbeRun,
+): Promise<{ probe: WidgetsProbe; result: StepResult }> {
   const declaring = tools
     .map((tool, index) => ({ tool, index, declarations: widgetDeclarations(tool) }))
     .filter((t) => t.declarations.length > 0);
@@ -82,10 +100,8 @@ export async function probeWidgets(
     stoppedEarly: null,
     calls: [],
   };
-  if (declaring.length === 0) {
-    ctx.record('resources', 'skipped', 'skipped: no tool declares a widget', started);
-    return probe;
-  }
+  if (declaring.length === 0)
+    return { probe, result: skipped('skipped: no tool declares a widget') };
 
   probe.resources = await listAll(session, ctx.recorder, 'resources/list', 'resources');
   probe.resourceTemplates = await listAll(
@@ -145,22 +161,17 @@ export async function probeWidgets(
 
   const failed = probe.templates.filter((r) => r.error || !r.content);
   const fetched = [...assets.values()].filter((a) => a.fetch).length;
+  const declared = probe.widgets.length;
   const summary =
-    `${probe.widgets.length} tool${probe.widgets.length === 1 ? '' : 's'} declare${probe.widgets.length === 1 ? 's' : ''} a widget; ` +
-    `read ${probe.templates.length - failed.length} of ${probe.templates.length} template${probe.templates.length === 1 ? '' : 's'}` +
-    (assets.size
-      ? `, checked ${fetched} of ${assets.size} asset${assets.size === 1 ? '' : 's'}`
-      : '');
-  const firstError = failed.find((r) => r.error)?.error ?? null;
+    `${plural(declared, 'tool declares', 'tools declare')} a widget; ` +
+    `read ${probe.templates.length - failed.length} of ${plural(probe.templates.length, 'template')}` +
+    (assets.size ? `, checked ${fetched} of ${plural(assets.size, 'asset')}` : '');
+  const firstError = failed.find((r) => r.error)?.error;
   const allFailed = probe.templates.length > 0 && failed.length === probe.templates.length;
-  ctx.record(
-    'resources',
-    allFailed ? 'failed' : 'ok',
-    summary,
-    started,
-    allFailed ? firstError : null,
-  );
-  return probe;
+  return {
+    probe,
+    result: allFailed && firstError ? failedStep(firstError, undefined, summary) : ok(summary),
+  };
 }
 
 async function listAll(
@@ -347,32 +358,25 @@ const PRIVATE_ORDER: WidgetAsset['scope'][] = [
   'loopback',
 ];
 
-/** Where a host sits after DNS: public only when every address is public. */
+/**
+ * Where a host sits after DNS: public only when every address is public. Resolved through the run's
+ * resolver, so tests (and the address policy) see the same answers the dialer will.
+ */
 async function classifyHost(
   url: URL,
+  resolve: Resolver,
   signal: AbortSignal,
 ): Promise<{ scope: WidgetAsset['scope']; addresses: string[] }> {
   const host = bareHost(url);
   if (net.isIP(host)) return { scope: scopeOf(host), addresses: [host] };
   if (isLoopbackHost(host)) return { scope: 'loopback', addresses: [] };
+  if (signal.aborted) return { scope: 'unknown', addresses: [] };
   try {
-    const resolved = await Promise.race([
-      lookup(host, { all: true, verbatim: true }),
-      new Promise<never>((_, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error('DNS timeout')),
-          WIDGET_LIMITS.dnsTimeoutMs,
-        );
-        signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            reject(new Error('aborted'));
-          },
-          { once: true },
-        );
-      }),
-    ]);
+    const resolved = await withDeadline(
+      resolve(host),
+      WIDGET_LIMITS.dnsTimeoutMs,
+      `resolving ${host}`,
+    );
     const addresses = resolved.map((a) => a.address).slice(0, 8);
     const scopes = addresses.map(scopeOf);
     const worst = PRIVATE_ORDER.find((s) => scopes.includes(s));
@@ -396,7 +400,7 @@ type AssetCheck = Pick<WidgetAsset, 'scope' | 'addresses' | 'fetch' | 'skipped'>
  */
 async function checkAssets(
   refs: AssetRef[],
-  ctx: StepContext,
+  ctx: ProbeRun,
   probe: WidgetsProbe,
 ): Promise<Map<string, WidgetAsset>> {
   const immediate = new Map<string, WidgetAsset>();
@@ -443,7 +447,7 @@ async function checkAssets(
   // One at a time: each check's exchanges are then exactly those recorded since its mark.
   const checked = new Map<string, AssetCheck>();
   for (const url of toFetch.values())
-    checked.set(url.href, await checkOne(url, ctx.recorder, phase));
+    checked.set(url.href, await checkOne(url, ctx.recorder, ctx.dial.resolve, phase));
 
   const out = new Map<string, WidgetAsset>();
   for (const ref of refs) {
@@ -461,7 +465,12 @@ async function checkAssets(
   return out;
 }
 
-async function checkOne(url: URL, recorder: Recorder, phase: AbortSignal): Promise<AssetCheck> {
+async function checkOne(
+  url: URL,
+  recorder: Recorder,
+  resolve: Resolver,
+  phase: AbortSignal,
+): Promise<AssetCheck> {
   if (phase.aborted)
     return {
       scope: 'unknown',
@@ -469,7 +478,7 @@ async function checkOne(url: URL, recorder: Recorder, phase: AbortSignal): Promi
       fetch: null,
       skipped: 'not fetched: the asset checks ran out of time',
     };
-  const { scope, addresses } = await classifyHost(url, phase);
+  const { scope, addresses } = await classifyHost(url, resolve, phase);
   if (scope !== 'public' && scope !== 'loopback' && scope !== 'unknown') {
     return {
       scope,

@@ -1,20 +1,32 @@
-import type { z } from 'zod';
-import type { HandshakeAttempt, McpResultSchema } from '@/lib/report/schema';
+import type { HandshakeAttempt, McpResult } from '@/lib/report/schema';
 import {
   NO_AUTH_REQUIRED,
   type AuthProbe,
   type Challenge,
   type TokenVerdict,
 } from '@/lib/report/schema-auth';
-import { ProbeErrorCode } from './errors';
-import { requestChallenge } from './oauth/challenge-request';
-import { discoverAuthorizationServer, discoverProtectedResource } from './oauth/discovery';
-import { probeRedirectUri } from './oauth/registration';
-import { readChallenge } from './oauth/www-authenticate';
-import type { StepContext } from './probe';
-import type { Recorder } from './recorder';
+import { failed, ok, skipped, type ProbeStep, type StepResult } from '../context';
+import { ProbeErrorCode } from '../errors';
+import { requestChallenge } from '../oauth/challenge-request';
+import { discoverAuthorizationServer, discoverProtectedResource } from '../oauth/discovery';
+import { probeRedirectUri } from '../oauth/registration';
+import { readChallenge } from '../oauth/www-authenticate';
+import type { Recorder } from '../recorder';
 
-export interface AuthProbeOptions {
+/** The Auth row's step: whether authorization is required, and OAuth discovery when it is. */
+export const authStep: ProbeStep = {
+  id: 'auth',
+  async run({ url, transcript, recorder, target }) {
+    const { auth, result } = await probeAuth(url, transcript.mcp, recorder, {
+      withCredentials: Boolean(target.token) || Object.keys(target.headers).length > 0,
+      checkRedirectUri: target.checkRedirectUri,
+    });
+    transcript.auth = auth;
+    return result;
+  },
+};
+
+interface AuthProbeOptions {
   /** Whether the run sent the user's bearer token or extra headers. */
   withCredentials: boolean;
   /** Opt-in: register a client with ChatGPT's redirect URI (creates a client on the server). */
@@ -29,19 +41,17 @@ const DENIED = new Set([401, 403]);
  * recorder so every one is in the raw log. When the user's token was accepted, one anonymous
  * `initialize` tells whether the server needs it at all (and yields the challenge to start from).
  */
-export async function probeAuth(
+async function probeAuth(
   url: URL,
-  mcp: z.infer<typeof McpResultSchema>,
-  ctx: StepContext,
-  options: AuthProbeOptions = { withCredentials: false },
-): Promise<AuthProbe | null> {
-  const started = ctx.recorder.now();
-  const given = mcp.attempts.filter((a) => !a.guessed);
+  mcp: McpResult | null,
+  recorder: Recorder,
+  options: AuthProbeOptions,
+): Promise<{ auth: AuthProbe | null; result: StepResult }> {
+  const given = mcp?.attempts.filter((a) => !a.guessed) ?? [];
   const denied = given.find((a) => a.status !== null && DENIED.has(a.status));
   const opened = given.find((a) => a.ok);
-  const notRequired = (token: TokenVerdict | null, reason: string): AuthProbe => {
-    ctx.record('auth', 'skipped', reason, started);
-    return {
+  const notRequired = (token: TokenVerdict | null, reason: string) => ({
+    auth: {
       required: false,
       challenge: null,
       discovery: [],
@@ -49,18 +59,19 @@ export async function probeAuth(
       authorizationServer: null,
       token,
       redirectUri: null,
-    };
-  };
+    },
+    result: skipped(reason),
+  });
 
   let challenge: Challenge;
   let token: TokenVerdict | null = null;
   if (denied?.status) {
-    const exchangeId = deniedExchange(ctx.recorder, denied);
+    const exchangeId = deniedExchange(recorder, denied);
     challenge = readChallenge({
       exchangeId,
       status: denied.status,
       withCredentials: options.withCredentials,
-      header: recordedHeader(ctx.recorder, exchangeId, 'www-authenticate'),
+      header: recordedHeader(recorder, exchangeId, 'www-authenticate'),
     });
     if (options.withCredentials) {
       token = {
@@ -76,13 +87,13 @@ export async function probeAuth(
     if (!options.withCredentials) return notRequired(null, NO_AUTH_REQUIRED);
     token = {
       exchangeId: opened.exchangeIds[0] ?? null,
-      status: opened.status ?? ctx.recorder.firstStatus(opened.exchangeIds),
+      status: opened.status ?? recorder.firstStatus(opened.exchangeIds),
       accepted: true,
       error: null,
       errorDescription: null,
       scope: null,
     };
-    const answer = await requestChallenge(url, ctx.recorder);
+    const answer = await requestChallenge(url, recorder);
     if (answer.status === null || !DENIED.has(answer.status)) {
       return notRequired(
         token,
@@ -95,16 +106,15 @@ export async function probeAuth(
       exchangeId: answer.exchangeId,
       status: answer.status,
       withCredentials: false,
-      header: recordedHeader(ctx.recorder, answer.exchangeId, 'www-authenticate'),
+      header: recordedHeader(recorder, answer.exchangeId, 'www-authenticate'),
     });
   } else {
-    ctx.record(
-      'auth',
-      'skipped',
-      'skipped: initialize got no answer that tells whether authorization is required',
-      started,
-    );
-    return null;
+    return {
+      auth: null,
+      result: skipped(
+        'skipped: initialize got no answer that tells whether authorization is required',
+      ),
+    };
   }
 
   const probe: AuthProbe = {
@@ -119,7 +129,7 @@ export async function probeAuth(
   const resource = await discoverProtectedResource(
     url,
     challenge.bearer?.resourceMetadata ?? null,
-    ctx.recorder,
+    recorder,
   );
   probe.discovery.push(...resource.attempts);
   probe.documents.push(...resource.documents);
@@ -131,7 +141,7 @@ export async function probeAuth(
   probe.authorizationServer = issuer
     ? { issuer, source: 'protected-resource' }
     : { issuer: new URL('/', url).href, source: 'legacy-origin' };
-  const server = await discoverAuthorizationServer(probe.authorizationServer.issuer, ctx.recorder, {
+  const server = await discoverAuthorizationServer(probe.authorizationServer.issuer, recorder, {
     beyondSpec: probe.authorizationServer.source === 'legacy-origin' || !resource.value,
   });
   probe.discovery.push(...server.attempts);
@@ -141,34 +151,28 @@ export async function probeAuth(
     probe.redirectUri = await probeRedirectUri(
       server.value ? probe.authorizationServer.issuer : null,
       server.value,
-      ctx.recorder,
+      recorder,
     );
   }
 
   const tried = probe.discovery.filter((a) => a.outcome !== 'not-tried').length;
   if (resource.value && server.value) {
-    ctx.record(
-      'auth',
-      'ok',
-      `HTTP ${challenge.status}; authorization server ${probe.authorizationServer.issuer} (${tried} metadata URLs requested)`,
-      started,
-    );
-  } else {
-    const missing = resource.value
-      ? 'authorization server metadata'
-      : 'protected resource metadata';
-    ctx.record(
-      'auth',
-      'failed',
-      `HTTP ${challenge.status}; no usable ${missing} (${tried} metadata URLs requested)`,
-      started,
-      {
-        code: ProbeErrorCode.OAuthDiscoveryFailed,
-        message: `no usable ${missing} found`,
-      },
-    );
+    return {
+      auth: probe,
+      result: ok(
+        `HTTP ${challenge.status}; authorization server ${probe.authorizationServer.issuer} (${tried} metadata URLs requested)`,
+      ),
+    };
   }
-  return probe;
+  const missing = resource.value ? 'authorization server metadata' : 'protected resource metadata';
+  return {
+    auth: probe,
+    result: failed(
+      { code: ProbeErrorCode.OAuthDiscoveryFailed, message: `no usable ${missing} found` },
+      undefined,
+      `HTTP ${challenge.status}; no usable ${missing} (${tried} metadata URLs requested)`,
+    ),
+  };
 }
 
 /** The exchange of an attempt that carried the 401/403 (the initialize POST, or the SSE GET). */

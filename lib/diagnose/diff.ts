@@ -1,0 +1,76 @@
+import { completeToolList, diffTools, toolDiffIsEmpty } from '@/lib/checks/shared/tool-diff';
+import {
+  type CheckChange,
+  type CheckVerdict,
+  type RunDiff,
+  type RunSnapshot,
+} from '@/lib/report/diff-schema';
+import type { Report } from '@/lib/report/schema';
+
+export * from '@/lib/report/diff-schema';
+
+/**
+ * What changed between two runs of one endpoint: the tools (what ChatGPT caches when a connector
+ * is added, and keeps until "Refresh") and the checks' verdicts. Pure: callers pass what the store
+ * kept of each run.
+ */
+
+// A failure's weight is part of its verdict: a warning that became an error has changed.
+const verdictKey = (c: Pick<CheckVerdict, 'status' | 'severity'>) =>
+  c.status === 'fail' ? `fail:${c.severity}` : c.status;
+
+/** Checks whose verdict differs, in the order of the later run (then checks it no longer has). */
+export function diffChecks(
+  before: readonly CheckVerdict[],
+  after: readonly CheckVerdict[],
+): CheckChange[] {
+  const old = new Map(before.map((c) => [c.id, c]));
+  const ids = new Set(after.map((c) => c.id));
+  const verdict = (c: CheckVerdict) => ({ status: c.status, severity: c.severity });
+  const changes: CheckChange[] = [];
+  for (const check of after) {
+    const was = old.get(check.id);
+    if (!was || verdictKey(was) !== verdictKey(check)) {
+      changes.push({
+        id: check.id,
+        title: check.title,
+        before: was ? verdict(was) : null,
+        after: verdict(check),
+      });
+    }
+  }
+  for (const was of before) {
+    if (!ids.has(was.id))
+      changes.push({ id: was.id, title: was.title, before: verdict(was), after: null });
+  }
+  return changes;
+}
+
+export function snapshotOf(runId: string, report: Report): RunSnapshot {
+  return {
+    runId,
+    startedAt: report.startedAt,
+    status: report.status,
+    rows: report.rows.map((row) => ({ id: row.id, status: row.status })),
+    tools: completeToolList(report),
+    checks: report.checks.map(({ id, title, status, severity }) => ({
+      id,
+      title,
+      status,
+      severity,
+    })),
+  };
+}
+
+export function diffRuns(before: RunSnapshot, after: RunSnapshot): RunDiff {
+  const side = (s: RunSnapshot) => ({ runId: s.runId, startedAt: s.startedAt, status: s.status });
+  return {
+    from: side(before),
+    to: side(after),
+    tools: before.tools && after.tools ? diffTools(before.tools, after.tools) : null,
+    checks: diffChecks(before.checks, after.checks),
+  };
+}
+
+export const runDiffIsEmpty = (diff: RunDiff): boolean =>
+  (!diff.tools || toolDiffIsEmpty(diff.tools)) && diff.checks.length === 0;
