@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { build } from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,37 @@ const aliases = {
   },
 };
 
+/**
+ * Work done at build time instead of in every run: the meta-schema validators of the common JSON
+ * Schema dialects as Ajv's standalone code (lib/checks/shared/meta-validators.ts says why), one
+ * module per dialect, in place of that module's empty table.
+ */
+const precompiled = {
+  name: 'cli-precompiled',
+  setup(build) {
+    const source = () =>
+      tsImport('../lib/checks/shared/meta-validators-source.ts', import.meta.url);
+    build.onLoad({ filter: /lib[\\/]checks[\\/]shared[\\/]meta-validators\.ts$/ }, async () => {
+      const { PRECOMPILED_DIALECTS } = await source();
+      const lines = PRECOMPILED_DIALECTS.map(
+        (name, i) =>
+          `import { validate as v${i} } from ${JSON.stringify(`meta-validator:${name}`)};`,
+      );
+      const entries = PRECOMPILED_DIALECTS.map((name, i) => `${JSON.stringify(name)}: v${i}`);
+      lines.push(`export const PRECOMPILED_META = { ${entries.join(', ')} };`);
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
+    });
+    build.onResolve({ filter: /^meta-validator:/ }, (args) => ({
+      path: args.path.slice('meta-validator:'.length),
+      namespace: 'meta-validator',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'meta-validator' }, async (args) => {
+      const { metaValidatorSource } = await source();
+      return { contents: metaValidatorSource(args.path), loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: ['lib/cli/main.ts'],
   outfile: 'dist/cli.cjs',
@@ -42,7 +74,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   // Only the parts of these libraries the CLI calls; see each alias for why.
-  plugins: [aliases],
+  plugins: [aliases, precompiled],
 });
 if (result.warnings.length > 0) {
   // A warning here (an import that resolves to nothing, `import.meta` in a CommonJS bundle) is a
