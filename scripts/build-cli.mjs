@@ -22,12 +22,20 @@ const aliases = {
   name: 'cli-aliases',
   setup(build) {
     build.onResolve({ filter: /^(undici|css-tree)$/ }, (args) => ({
-      path: fileURLToPath(
-        new URL(`../lib/cli/bundle-aliases/${ALIASES[args.path]}`, import.meta.url),
-      ),
+      path: alias(ALIASES[args.path]),
     }));
+    // zod's namespace (`z`) re-exports every locale; see the alias for why only English is kept.
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer)
+        ? { path: alias('zod-locales.mjs') }
+        : undefined,
+    );
   },
 };
+
+function alias(file) {
+  return fileURLToPath(new URL(`../lib/cli/bundle-aliases/${file}`, import.meta.url));
+}
 
 /**
  * Work done at build time instead of in every run: the meta-schema validators of the common JSON
