@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -94,14 +94,18 @@ if (result.warnings.length > 0) {
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 await warmCodeCache();
-console.log(`dist/cli.cjs: ${(bytes / 1024).toFixed(0)} KiB, code cache warmed`);
+// On stderr: `npm pack --json` runs this as prepack and its stdout must stay JSON.
+console.error(`dist/cli.cjs: ${(bytes / 1024).toFixed(0)} KiB, code cache warmed`);
 
 /**
  * bin/mcp-doctor.mjs writes the code cache when a run ends without one, with every function that
  * run compiled. So the build runs one real diagnosis, of a small SDK server on a loopback port.
  */
 async function warmCodeCache() {
-  rmSync(new URL('../dist/cli.cache', import.meta.url), { force: true });
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  for (const file of readdirSync(dist)) {
+    if (file.endsWith('.cache')) rmSync(`${dist}${file}`, { force: true });
+  }
   const server = createServer(async (req, res) => {
     const mcp = new McpServer({ name: 'build-warm-up', version: '1.0.0' });
     mcp.registerTool(

@@ -101,7 +101,7 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
       };
       expect(stdout).toBe(`${version}\n`);
       expect(existsSync(bundle)).toBe(true);
-      expect(existsSync(path.join(root, 'dist/cli.cache'))).toBe(true);
+      expect(existsSync(path.join(root, `dist/cli-v8-${process.versions.v8}.cache`))).toBe(true);
     },
   );
 
