@@ -59,7 +59,7 @@ test('signing in as ChatGPT would ends in an authenticated tools list', async ({
   await expect(page.getByTestId('tool-list_notes')).toBeVisible();
   await expect(page.getByTestId('row-tools')).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('auth-token')).toContainText('Accepted');
-  const initialize = page.locator('[id^="exchange-"]').filter({ hasText: 'initialize' }).first();
+  const initialize = page.locator('[data-rpc="initialize"]').first();
   await initialize.locator('summary').click();
   await expect(initialize).toContainText('Bearer [redacted]');
 });

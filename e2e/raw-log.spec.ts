@@ -57,7 +57,7 @@ test('the raw log filters by text, downloads a HAR and copies a request as curl'
 
   // Copy as curl on the initialize exchange puts a runnable command on the clipboard.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const initialize = exchanges.filter({ hasText: 'initialize' }).first();
+  const initialize = log.locator('[data-rpc="initialize"]').first();
   await initialize.locator('summary').click();
   await initialize.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(initialize.getByRole('status')).toHaveText('Copied');

@@ -39,7 +39,7 @@ test('a healthy sample checked from the home page passes and shows its tools and
   await expect(page.getByTestId('tool-get_recipe')).toContainText('Idempotent');
 
   // The raw log holds the initialize exchange: its request and its JSON answer.
-  const initialize = page.locator('[id^="exchange-"]').filter({ hasText: 'initialize' }).first();
+  const initialize = page.locator('[data-rpc="initialize"]').first();
   await expect(initialize).toContainText('POST');
   await expect(initialize).toContainText('/samples/healthy/mcp');
   await expect(initialize).toContainText('200');

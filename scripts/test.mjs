@@ -64,6 +64,14 @@ await step('lint', bin('eslint'), [
   '--cache-location',
   `${ROOT}node_modules/.cache/eslint/`,
 ]);
+await step('architecture (dependency-cruiser)', bin('depcruise'), [
+  'lib',
+  'app',
+  'components',
+  'bin',
+  '--config',
+  '.dependency-cruiser.cjs',
+]);
 await step(
   'unit and integration (vitest)',
   bin('vitest'),

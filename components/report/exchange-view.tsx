@@ -21,6 +21,8 @@ export function ExchangeView({ exchange, index }: { exchange: Exchange; index: n
     <details
       id={`exchange-${exchange.id}`}
       data-testid={`exchange-${exchange.id}`}
+      data-rpc={exchange.rpc?.method}
+      data-era={exchange.era}
       open={Boolean(error)}
       className={`group rounded-lg border bg-white shadow-sm ${failed ? 'border-red-300' : 'border-slate-200'}`}
     >

@@ -1,4 +1,5 @@
 import type { Report } from '@/lib/report/schema';
+import { ERA_NAMES } from '@/lib/report/text-summary';
 import { CheckUrlButton } from '@/components/check/check-url-button';
 import { formatMs } from '@/components/ui/format';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -19,6 +20,7 @@ export function ReportHeader({ report, runId }: { report: Report; runId: string 
   const facts: [string, string | null][] = [
     ['Server', server.name ? `${server.name}${server.version ? ` ${server.version}` : ''}` : null],
     ['Protocol', server.protocolVersion],
+    ['Speaks', server.era ? ERA_NAMES[server.era] : null],
     [
       'Transport',
       server.transport === 'sse'

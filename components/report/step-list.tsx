@@ -1,15 +1,6 @@
+import { STEP_LABELS } from '@/lib/report/areas';
 import type { Step } from '@/lib/report/schema';
 import { formatMs } from '@/components/ui/format';
-
-const STEP_LABELS: Record<Step['id'], string> = {
-  dns: 'DNS',
-  tcp: 'TCP connect',
-  tls: 'TLS certificate',
-  initialize: 'MCP handshake',
-  auth: 'Authorization',
-  tools: 'Tools',
-  resources: 'Widget resources',
-};
 
 const STEP_STATUS = {
   ok: { symbol: '✓', label: 'done', className: 'bg-emerald-100 text-emerald-800' },

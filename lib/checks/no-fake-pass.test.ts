@@ -3,7 +3,7 @@ import type { Transcript } from '@/lib/report/schema';
 import { authTranscript } from './auth/support/fixtures';
 import { runCheck } from './define';
 import { CHECKS, isCheckId, type CheckId } from './index';
-import { failedAt, listedTools, noSession, response, tool, transcript } from './testing';
+import { failedAt, listedTools, modernRun, noSession, response, tool, transcript } from './testing';
 import { read, widgetRun } from './widgets/shared/testing';
 
 /**
@@ -179,6 +179,17 @@ const SCENARIOS: Scenario[] = [
     name: 'the auth step never ran',
     t: authNotReached,
     absent: inArea('auth'),
+  },
+  {
+    name: 'a dual-era server whose 2026-07-28 leg was not probed further than server/discover',
+    t: modernRun({ legacy: true }),
+    absent: (id) =>
+      [
+        'connection.header-validation',
+        'connection.version-refusal',
+        'connection.unknown-method',
+        'connection.era-parity',
+      ].includes(id),
   },
 ];
 

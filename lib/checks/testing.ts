@@ -69,6 +69,7 @@ export function transcript(overrides: Partial<Transcript> = {}): Transcript {
         {
           url: 'https://example.com/mcp',
           transport: 'streamable-http',
+          era: 'legacy',
           guessed: false,
           ok: true,
           status: 200,
@@ -85,6 +86,8 @@ export function transcript(overrides: Partial<Transcript> = {}): Transcript {
       initializeExchangeId: 'x1',
       sessionId: null,
       transportErrors: [],
+      sessionEra: 'legacy',
+      modern: null,
     },
     listing: {
       pages: [
@@ -216,6 +219,7 @@ export function noSession(
         {
           url: 'https://example.com/mcp',
           transport: 'streamable-http',
+          era: 'legacy',
           guessed: false,
           ok: false,
           status: answer?.status ?? null,
@@ -229,6 +233,8 @@ export function noSession(
       initializeExchangeId: 'x1',
       sessionId: null,
       transportErrors: [],
+      sessionEra: null,
+      modern: null,
     },
     listing: null,
     tools: [],
@@ -299,3 +305,146 @@ export function initializedWith(initializeResult: unknown): Partial<Transcript> 
 export function withRequest(t: Transcript, request: Partial<RunRequest>): Transcript {
   return { ...t, request: { ...NO_REQUEST, ...request } };
 }
+
+/** What a 2026-07-28 server answers to `server/discover` (MCP 2026-07-28 server/discover). */
+export const DISCOVER_RESULT = {
+  resultType: 'complete',
+  supportedVersions: ['2026-07-28'],
+  capabilities: { tools: { listChanged: false } },
+  _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'example', version: '1.0.0' } },
+  ttlMs: 60_000,
+  cacheScope: 'public',
+};
+
+const discoverExchange = (result: unknown) =>
+  exchange({
+    id: 'xd',
+    era: 'modern',
+    rpc: { method: 'server/discover', id: 'd' },
+    request: {
+      method: 'POST',
+      url: 'https://example.com/mcp',
+      headers: [
+        ['mcp-protocol-version', '2026-07-28'],
+        ['mcp-method', 'server/discover'],
+      ],
+      body: null,
+    },
+    response: response(200, rpcBody('d', { result })),
+  });
+
+/**
+ * A run whose server answered `server/discover` in the 2026-07-28 era: with `legacy`, its 2025
+ * handshake worked too (dual-era; the run used the 2025 session); without, `initialize` was refused
+ * with 400 -32022 and the run used the modern connection (modern-only).
+ */
+export function modernRun(
+  { legacy, discover = DISCOVER_RESULT }: { legacy: boolean; discover?: unknown },
+  overrides: Partial<Transcript> = {},
+): Transcript {
+  const modernAttempt = {
+    url: 'https://example.com/mcp',
+    transport: 'streamable-http' as const,
+    era: 'modern' as const,
+    guessed: false,
+    ok: true,
+    status: null,
+    error: null,
+    exchangeIds: ['xd'],
+  };
+  const leg = {
+    discover,
+    discoverExchangeId: 'xd',
+    conformance: { headerMismatch: null, unsupportedVersion: null, methodNotFound: null },
+    tools: null,
+    toolsExchangeIds: [],
+    toolsError: null,
+  };
+  const base = legacy
+    ? transcript()
+    : noSession(
+        response(
+          400,
+          rpcBody(0, {
+            error: {
+              code: -32022,
+              message: 'Unsupported protocol version: 2025-11-25',
+              data: { supported: ['2026-07-28'], requested: '2025-11-25' },
+            },
+          }),
+        ),
+        { error: { code: 'http-status', message: 'initialize: HTTP 400' } },
+      );
+  const mcp = base.mcp as NonNullable<Transcript['mcp']>;
+  const listing = transcript().listing;
+  return {
+    ...base,
+    steps: legacy ? base.steps : transcript().steps,
+    mcp: {
+      ...mcp,
+      attempts: [modernAttempt, ...mcp.attempts],
+      sessionEra: legacy ? 'legacy' : 'modern',
+      transport: 'streamable-http',
+      modern: leg,
+    },
+    listing,
+    tools: [tool()],
+    exchanges: [
+      discoverExchange(discover),
+      ...base.exchanges,
+      ...(legacy
+        ? []
+        : [
+            exchange({
+              id: 'x3',
+              step: 'tools',
+              era: 'modern',
+              rpc: { method: 'tools/list', id: 1 },
+            }),
+          ]),
+    ],
+    ...overrides,
+  };
+}
+
+/**
+ * A modern run whose eras step sent the refusal probes and got these answers (`xh`: contradicting
+ * Mcp-Method, `xv`: unsupported version, `xm`: unknown method).
+ */
+export function withRefusals(
+  t: Transcript,
+  answers: Partial<Record<'xh' | 'xv' | 'xm', NonNullable<Exchange['response']> | null>>,
+): Transcript {
+  const mcp = t.mcp as NonNullable<Transcript['mcp']>;
+  const modern = mcp.modern as NonNullable<NonNullable<Transcript['mcp']>['modern']>;
+  const sent = (id: 'xh' | 'xv' | 'xm') => (id in answers ? id : null);
+  return {
+    ...t,
+    mcp: {
+      ...mcp,
+      modern: {
+        ...modern,
+        conformance: {
+          headerMismatch: sent('xh'),
+          unsupportedVersion: sent('xv'),
+          methodNotFound: sent('xm'),
+        },
+      },
+    },
+    exchanges: [
+      ...t.exchanges,
+      ...(['xh', 'xv', 'xm'] as const).flatMap((id) =>
+        id in answers
+          ? [exchange({ id, step: 'eras', era: 'modern', response: answers[id] ?? null })]
+          : [],
+      ),
+    ],
+  };
+}
+
+/** A JSON-RPC error answer, as a 2026-07-28 server refuses a request. */
+export const rpcError = (status: number, code: number, message: string, data?: unknown) =>
+  response(
+    status,
+    rpcBody('r', { error: { code, message, ...(data === undefined ? {} : { data }) } }),
+  );

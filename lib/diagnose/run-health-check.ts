@@ -35,6 +35,7 @@ export async function runHealthCheck(
     ...report,
     latency: await measureLatency(target, options.repeat, {
       transport,
+      era: report.mcp?.sessionEra ?? 'legacy',
       ...(probeOptions.signal ? { signal: probeOptions.signal } : {}),
     }),
   };

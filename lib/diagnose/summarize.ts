@@ -63,7 +63,7 @@ export function summarizeRow(area: Area, checks: readonly CheckResult[], t: Tran
     if (own.every((c) => c.skip?.cause === 'on-request')) {
       return row('skipped', 'skipped on request', null);
     }
-    return row('skipped', own[0]?.message ?? 'Skipped.', null);
+    return row('skipped', stripSkipped(own[0]?.message ?? 'Skipped.'), null);
   }
   const partly = unchecked.length
     ? ` ${plural(unchecked.length, 'check')} could not run: ${unchecked.map((c) => c.id).join(', ')}.`

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { Exchange, Transport } from '@/lib/report/schema';
+import type { Era, Exchange, Transport } from '@/lib/report/schema';
 import type { WidgetCall } from '@/lib/report/schema-widgets';
 import { createDialer, defaultDialPolicy, type DialPolicy } from './dialer';
 import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS } from './limits';
 import { asProbeError, openSession } from './mcp';
+import { openModernSession } from './modern';
 import { Recorder } from './recorder';
 import { scrub } from './scrub';
 import { targetHeaders, targetRedactor, type Target } from './target';
@@ -21,6 +22,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** The transport the run's session used. */
   transport?: Transport;
+  /** The era of the run's session: a 2026-07-28-only server is called in that era. */
+  era?: Era;
 }
 
 /**
@@ -48,11 +51,11 @@ export async function callTool(
   url.hash = '';
   let result: unknown = null;
   let error: WidgetCall['error'] = null;
-  const { session, attempt } = await openSession(url, options.transport ?? 'streamable-http', {
-    recorder,
-    requestTimeoutMs: LIMITS.requestTimeoutMs,
-    signal,
-  });
+  const handshake = { recorder, requestTimeoutMs: LIMITS.requestTimeoutMs, signal };
+  const { session, attempt } =
+    options.era === 'modern'
+      ? await openModernSession(url, handshake)
+      : await openSession(url, options.transport ?? 'streamable-http', handshake);
   try {
     if (!session) {
       error = attempt.error ?? {

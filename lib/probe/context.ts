@@ -19,8 +19,10 @@ export interface ProbeRun {
   limits: Limits;
   dial: DialPolicy;
   signal: AbortSignal;
-  /** The session later steps talk through; opened by the handshake step. */
+  /** The session later steps talk through; opened by the handshake step (2025 era when it works). */
   session: Session | null;
+  /** A dual-era server's 2026-07-28 connection, kept to compare the two legs. */
+  modernSession: Session | null;
 }
 
 /** What a step came to. `stop` ends the run there: every later step is skipped with that reason. */

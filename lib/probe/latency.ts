@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { latencyStats, type Latency } from '@/lib/report/latency-schema';
-import type { ProbeErrorData, Transport } from '@/lib/report/schema';
+import type { Era, ProbeErrorData, Transport } from '@/lib/report/schema';
 import { createDialer, defaultDialPolicy, type DialPolicy } from './dialer';
 import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS, type Limits } from './limits';
 import { asProbeError, openSession } from './mcp';
+import { openModernSession } from './modern';
 import { Recorder } from './recorder';
 import { targetHeaders, targetRedactor, type Target } from './target';
 
 export interface LatencyOptions {
   /** The transport the diagnosis found working; the samples use it without falling back. */
   transport?: Transport;
+  /** The era of the session the diagnosis used: 2026-07-28 samples time `server/discover`. */
+  era?: Era;
   dial?: DialPolicy;
   limits?: Partial<Limits>;
   signal?: AbortSignal;
@@ -22,8 +25,9 @@ const AnyResultSchema = z.looseObject({});
 const MAX_ERRORS = 5;
 
 /**
- * Times the MCP handshake (`initialize` and the `initialized` notification, as a client connects)
- * and one `tools/list` page, `repeat` times in a row, each in a new session. Runs through the same
+ * Times the MCP handshake (`initialize` and the `initialized` notification as a client connects;
+ * `server/discover` in the 2026-07-28 era) and one `tools/list` page, `repeat` times in a row, each
+ * in a new session. Runs through the same
  * recorder bounds and dial policy as the probe; the whole measurement shares the target's time
  * budget. Never throws for what the server does: failures are counted and their errors kept.
  */
@@ -34,6 +38,7 @@ export async function measureLatency(
 ): Promise<Latency> {
   const limits: Limits = { ...LIMITS, ...options.limits };
   const transport = options.transport ?? 'streamable-http';
+  const era = options.era ?? 'legacy';
   const signal = AbortSignal.any([
     AbortSignal.timeout(target.timeoutMs),
     ...(options.signal ? [options.signal] : []),
@@ -75,11 +80,11 @@ export async function measureLatency(
         headers,
       });
       const started = performance.now();
-      const { session, attempt } = await openSession(url, transport, {
-        recorder,
-        requestTimeoutMs: limits.requestTimeoutMs,
-        signal,
-      });
+      const handshake = { recorder, requestTimeoutMs: limits.requestTimeoutMs, signal };
+      const { session, attempt } =
+        era === 'modern'
+          ? await openModernSession(url, handshake)
+          : await openSession(url, transport, handshake);
       if (!session) {
         initializeFailures += 1;
         if (attempt.error) keep(attempt.error);
@@ -105,7 +110,11 @@ export async function measureLatency(
     repeat,
     transport,
     methods: [
-      latencyStats('initialize', initialize, initializeFailures),
+      latencyStats(
+        era === 'modern' ? 'server/discover' : 'initialize',
+        initialize,
+        initializeFailures,
+      ),
       latencyStats('tools/list', list, listFailures),
     ],
     errors,

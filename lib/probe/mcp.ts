@@ -1,3 +1,4 @@
+import { ProtocolError, SdkError, SdkHttpError } from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import {
@@ -7,17 +8,18 @@ import {
 import type { Transport as SdkTransport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { HandshakeAttempt, ProbeErrorData, Transport } from '@/lib/report/schema';
+import type { Era, HandshakeAttempt, ProbeErrorData, Transport } from '@/lib/report/schema';
 import { ProbeError, ProbeErrorCode, describe, oneLine } from './errors';
 import type { Recorder } from './recorder';
 
 export const CLIENT_INFO = { name: 'mcp-doctor', version: '0.1.0' } as const;
 
-/** An open MCP session and the means to bound and close it. */
+/** An open MCP session (or, in the 2026-07-28 era, a connection that needs none), bounded and closable. */
 export interface Session {
-  client: Client;
-  transport: SdkTransport;
   kind: Transport;
+  era: Era;
+  /** The `Mcp-Session-Id` the server issued on `initialize`; none in the 2026-07-28 era. */
+  sessionId: string | null;
   /** Errors the transport raised outside a request (the optional GET stream, a broken SSE response). */
   transportErrors: ProbeErrorData[];
   request<T extends z.ZodType>(
@@ -35,7 +37,11 @@ export interface HandshakeOptions {
   signal: AbortSignal;
 }
 
-function raceDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => ProbeError): Promise<T> {
+export function raceDeadline<T>(
+  promise: Promise<T>,
+  ms: number,
+  onTimeout: () => ProbeError,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), ms);
@@ -43,38 +49,24 @@ function raceDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => Probe
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Opens a session with one transport. The SDK's own timeouts do not cover everything (the legacy
- * SSE transport waits for its `endpoint` event with none), so every await here is raced against a
- * deadline, and a transport error aborts the request in flight instead of leaving it to time out.
- */
-export async function openSession(
-  url: URL,
-  kind: Transport,
-  options: HandshakeOptions,
-): Promise<{ session: Session | null; attempt: HandshakeAttempt }> {
-  const { recorder, requestTimeoutMs, signal } = options;
-  const mark = recorder.mark();
-  const client = new Client(CLIENT_INFO, { capabilities: {} });
-  const transport: SdkTransport =
-    kind === 'streamable-http'
-      ? new StreamableHTTPClientTransport(url, {
-          fetch: recorder.fetch,
-          reconnectionOptions: {
-            maxRetries: 0,
-            initialReconnectionDelay: 1000,
-            maxReconnectionDelay: 1000,
-            reconnectionDelayGrowFactor: 1,
-          },
-        })
-      : new SSEClientTransport(url, { fetch: recorder.fetch });
+/** What an SDK client's transport looks like to the guard: both SDK lines share this shape. */
+interface GuardedTransport {
+  onerror?: (error: Error) => void;
+}
 
+/**
+ * The bounds every session needs whichever SDK opened it: the SDKs' own timeouts do not cover
+ * everything (the legacy SSE transport waits for its `endpoint` event with none), so every await is
+ * raced against a deadline, and a transport error aborts the request in flight instead of leaving it
+ * to time out. Install before `connect`: the client chains its own error handler after this one.
+ */
+export function guardSession(transport: GuardedTransport, options: HandshakeOptions) {
+  const { recorder, requestTimeoutMs, signal } = options;
   const transportErrors: ProbeErrorData[] = [];
   let inFlight: AbortController | null = null;
   // Errors raised while we end the session are of our making (after the DELETE, a stateful server
   // closes the GET stream and the SDK reports its failed reconnection): not the server's.
   let closing = false;
-  // Set before connect: the Client chains its own handler after this one.
   transport.onerror = (error) => {
     if (closing) return;
     const data =
@@ -122,8 +114,65 @@ export async function openSession(
     }
   };
 
+  return {
+    transportErrors,
+    bounded,
+    closing: () => {
+      closing = true;
+    },
+  };
+}
+
+/** An attempt that failed before a session was open, in the shape the transcript keeps. */
+export function failedAttempt(
+  url: URL,
+  kind: Transport,
+  era: Era,
+  recorder: Recorder,
+  mark: number,
+  error: ProbeErrorData,
+): HandshakeAttempt {
+  const exchangeIds = recorder.idsSince(mark);
+  return {
+    url: url.href,
+    transport: kind,
+    era,
+    guessed: false,
+    ok: false,
+    status: recorder.firstStatus(exchangeIds),
+    error,
+    exchangeIds,
+  };
+}
+
+/**
+ * Opens a 2025-era session with one transport: `initialize` over Streamable HTTP, or the legacy
+ * HTTP+SSE transport's `endpoint` event then `initialize`, through the v1 SDK client.
+ */
+export async function openSession(
+  url: URL,
+  kind: Transport,
+  options: HandshakeOptions,
+): Promise<{ session: Session | null; attempt: HandshakeAttempt }> {
+  const { recorder, requestTimeoutMs } = options;
+  const mark = recorder.mark();
+  const client = new Client(CLIENT_INFO, { capabilities: {} });
+  const transport: SdkTransport =
+    kind === 'streamable-http'
+      ? new StreamableHTTPClientTransport(url, {
+          fetch: recorder.fetchFor('legacy'),
+          reconnectionOptions: {
+            maxRetries: 0,
+            initialReconnectionDelay: 1000,
+            maxReconnectionDelay: 1000,
+            reconnectionDelayGrowFactor: 1,
+          },
+        })
+      : new SSEClientTransport(url, { fetch: recorder.fetchFor('legacy') });
+  const guard = guardSession(transport, options);
+
   const close = async () => {
-    closing = true;
+    guard.closing();
     // `client.close()` never sends the DELETE that ends a session; terminateSession does.
     if (transport instanceof StreamableHTTPClientTransport) {
       await raceDeadline(
@@ -141,34 +190,24 @@ export async function openSession(
 
   const doing = `initialize ${url.href} (${kind === 'sse' ? 'legacy HTTP+SSE' : 'Streamable HTTP'})`;
   try {
-    await bounded(doing, (s) =>
+    await guard.bounded(doing, (s) =>
       client.connect(transport, { signal: s, timeout: requestTimeoutMs }),
     );
   } catch (error) {
     await close();
-    const probeError = asProbeError(error, doing);
-    const exchangeIds = recorder.idsSince(mark);
     return {
       session: null,
-      attempt: {
-        url: url.href,
-        transport: kind,
-        guessed: false,
-        ok: false,
-        status: recorder.firstStatus(exchangeIds),
-        error: probeError,
-        exchangeIds,
-      },
+      attempt: failedAttempt(url, kind, 'legacy', recorder, mark, asProbeError(error, doing)),
     };
   }
 
   const session: Session = {
-    client,
-    transport,
     kind,
-    transportErrors,
+    era: 'legacy',
+    sessionId: (transport as { sessionId?: string }).sessionId ?? null,
+    transportErrors: guard.transportErrors,
     request: (method, params, schema) =>
-      bounded(`${method} ${url.href}`, (s) =>
+      guard.bounded(`${method} ${url.href}`, (s) =>
         client.request({ method, params }, schema, { signal: s, timeout: requestTimeoutMs }),
       ),
     close,
@@ -178,6 +217,7 @@ export async function openSession(
     attempt: {
       url: url.href,
       transport: kind,
+      era: 'legacy',
       guessed: false,
       ok: true,
       status: null,
@@ -187,13 +227,23 @@ export async function openSession(
   };
 }
 
-/** One line for a failed request, with the body the SDK embeds in its message cut short. */
+/**
+ * One line for a failed request, from either SDK line (v1 for the 2025 leg, v2 for 2026-07-28),
+ * with the body the SDK embeds in its message cut short.
+ */
 export function asProbeError(error: unknown, doing: string): ProbeErrorData {
   if (error instanceof ProbeError) return error.toData();
-  if (error instanceof StreamableHTTPError) {
+  if (error instanceof StreamableHTTPError || error instanceof SdkHttpError) {
+    const status = error instanceof SdkHttpError ? error.status : error.code;
     return {
       code: ProbeErrorCode.HttpStatus,
-      message: oneLine(`${doing}: HTTP ${error.code ?? '?'} — ${error.message}`, 300),
+      message: oneLine(`${doing}: HTTP ${status ?? '?'} — ${error.message}`, 300),
+    };
+  }
+  if (error instanceof ProtocolError) {
+    return {
+      code: ProbeErrorCode.JsonRpcError,
+      message: oneLine(`${doing}: JSON-RPC error ${error.code}: ${error.message}`, 300),
     };
   }
   if (error instanceof z.ZodError) {
@@ -210,6 +260,9 @@ export function asProbeError(error: unknown, doing: string): ProbeErrorData {
       code: ProbeErrorCode.JsonRpcError,
       message: oneLine(`${doing}: JSON-RPC error ${error.code}: ${error.message}`, 300),
     };
+  }
+  if (error instanceof SdkError) {
+    return { code: ProbeErrorCode.Failed, message: oneLine(`${doing}: ${error.message}`, 300) };
   }
   return { code: ProbeErrorCode.Failed, message: oneLine(`${doing}: ${describe(error)}`, 300) };
 }

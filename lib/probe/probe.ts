@@ -8,7 +8,8 @@ import { Recorder } from './recorder';
 import { scrubTranscript } from './scrub';
 import { authStep } from './steps/auth';
 import { dnsStep } from './steps/dns';
-import { fillInitializeResult, handshakeStep } from './steps/handshake';
+import { erasStep } from './steps/eras';
+import { fillHandshakeResults, handshakeStep } from './steps/handshake';
 import { tcpStep } from './steps/tcp';
 import { tlsStep } from './steps/tls';
 import { toolsStep } from './steps/tools';
@@ -26,7 +27,10 @@ export interface ProbeOptions {
   request?: RunRequest;
 }
 
-/** The steps in the order they run: the Auth row reads the handshake's answer before tools are listed. */
+/**
+ * The steps in the order they run: the Auth row reads the handshake's answer before tools are
+ * listed; the eras step compares the 2026-07-28 leg with what the run found on the other.
+ */
 const STEPS: readonly ProbeStep[] = [
   dnsStep,
   tcpStep,
@@ -35,6 +39,7 @@ const STEPS: readonly ProbeStep[] = [
   authStep,
   toolsStep,
   widgetsStep,
+  erasStep,
 ];
 
 /**
@@ -105,7 +110,17 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     options.onProgress?.(step);
   };
 
-  const run: ProbeRun = { target, url, transcript, recorder, limits, dial, signal, session: null };
+  const run: ProbeRun = {
+    target,
+    url,
+    transcript,
+    recorder,
+    limits,
+    dial,
+    signal,
+    session: null,
+    modernSession: null,
+  };
   const skipped = new Set<string>(options.request?.skip ?? []);
   let stopped: string | null = credentialsInUrl
     ? 'skipped: the URL has a user name or password in it, which MCP clients do not send'
@@ -129,6 +144,7 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     }
     return transcript;
   } finally {
+    await run.modernSession?.close();
     if (run.session) {
       await run.session.close();
       if (transcript.mcp) transcript.mcp.transportErrors = run.session.transportErrors;
@@ -138,7 +154,7 @@ export async function probe(target: Target, options: ProbeOptions = {}): Promise
     );
     await dialer.close();
     transcript.exchanges = recorder.snapshot();
-    fillInitializeResult(transcript);
+    fillHandshakeResults(transcript);
     scrubTranscript(transcript, redactor);
     transcript.durationMs = Math.round(recorder.now());
   }

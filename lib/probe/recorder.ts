@@ -1,5 +1,5 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { Body, Exchange, HeaderList, StepId } from '@/lib/report/schema';
+import type { Body, Era, Exchange, HeaderList, StepId } from '@/lib/report/schema';
 import { ProbeError, ProbeErrorCode, toProbeError } from './errors';
 import { LIMITS, type Limits } from './limits';
 import type { Redactor } from './redact';
@@ -22,6 +22,7 @@ export interface RecorderOptions {
 interface OpenExchange {
   id: string;
   step: StepId;
+  era?: Era;
   startedAt: number;
   durationMs: number | null;
   rpc: Exchange['rpc'];
@@ -87,6 +88,11 @@ export class Recorder {
 
   readonly fetch: FetchLike = (input, init) => this.send(input, init, true);
 
+  /** The fetch of one era's MCP client: its exchanges say which era they were made in. */
+  fetchFor(era: Era): FetchLike {
+    return (input, init) => this.send(input, init, true, era);
+  }
+
   /** For third-party origins (a widget's assets): recorded the same, but the user's headers and token are not sent there. */
   readonly fetchAnonymous: FetchLike = (input, init) => this.send(input, init, false);
 
@@ -94,6 +100,7 @@ export class Recorder {
     input: string | URL,
     init: RequestInit | undefined,
     withUserHeaders: boolean,
+    era?: Era,
   ): Promise<Response> => {
     const url = input instanceof URL ? input.href : String(input);
     const headers = new Headers(withUserHeaders ? this.options.headers : undefined);
@@ -103,6 +110,7 @@ export class Recorder {
     const exchange: OpenExchange = {
       id: `x${this.open.length + 1}`,
       step: this.step,
+      ...(era ? { era } : {}),
       startedAt: this.now(),
       durationMs: null,
       rpc: rpcOf(requestBody),
@@ -272,6 +280,7 @@ export class Recorder {
       return {
         id: x.id,
         step: x.step,
+        ...(x.era ? { era: x.era } : {}),
         startedAt: x.startedAt,
         durationMs: x.durationMs,
         ...(x.rpc ? { rpc: x.rpc } : {}),

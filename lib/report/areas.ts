@@ -8,7 +8,7 @@ export const AREA_TABLE = [
     id: 'connection',
     title: 'Connection fails',
     name: 'Connection',
-    steps: ['dns', 'tcp', 'tls', 'initialize'],
+    steps: ['dns', 'tcp', 'tls', 'initialize', 'eras'],
     // Every other row depends on the connection, so a run can never leave it out.
     skippable: false,
   },
@@ -30,6 +30,18 @@ export type StepId = AreaDefinition['steps'][number];
 export const AREA_IDS = AREA_TABLE.map((a) => a.id) as [Area, ...Area[]];
 
 export const STEP_IDS = AREA_TABLE.flatMap((a) => a.steps) as [StepId, ...StepId[]];
+
+/** How each probe step is named where people read it (progress, the step list, the raw log). */
+export const STEP_LABELS: Record<StepId, string> = {
+  dns: 'DNS',
+  tcp: 'TCP connect',
+  tls: 'TLS certificate',
+  initialize: 'MCP handshake',
+  eras: 'Protocol eras',
+  auth: 'Authorization',
+  tools: 'Tools',
+  resources: 'Widget resources',
+};
 
 const BY_ID = new Map<Area, AreaDefinition>(AREA_TABLE.map((a) => [a.id, a]));
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ProbeErrorSchema, TransportSchema } from './schema-base';
 
-export const LatencyMethodSchema = z.enum(['initialize', 'tools/list']);
+export const LatencyMethodSchema = z.enum(['initialize', 'server/discover', 'tools/list']);
 export type LatencyMethod = z.infer<typeof LatencyMethodSchema>;
 
 /** One method's timings over the repeated samples; the statistics are null when none succeeded. */

@@ -17,6 +17,14 @@ export const TransportSchema = z.enum(['streamable-http', 'sse']);
 export type Transport = z.infer<typeof TransportSchema>;
 
 /**
+ * The protocol's two eras (MCP 2026-07-28 "Versioning and Compatibility"): `legacy` opens with the
+ * `initialize` handshake (2025-11-25 and earlier); `modern` carries version, identity and
+ * capabilities on every request (2026-07-28 and later).
+ */
+export const EraSchema = z.enum(['legacy', 'modern']);
+export type Era = z.infer<typeof EraSchema>;
+
+/**
  * Stable codes for what can go wrong on the wire, shared by the probe (which raises them) and the
  * checks (which match on them, never on messages). Every code a transcript has ever carried stays
  * here, so saved and exported runs keep parsing.

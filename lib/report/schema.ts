@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AreaSchema,
+  EraSchema,
   ProbeErrorSchema,
   SeveritySchema,
   SkippableAreaSchema,
@@ -20,12 +21,13 @@ import { WidgetsProbeSchema } from './schema-widgets';
 export type { Area, StepId } from './areas';
 export {
   AreaSchema,
+  EraSchema,
   ProbeErrorSchema,
   SeveritySchema,
   StepIdSchema,
   TransportSchema,
 } from './schema-base';
-export type { ProbeErrorData, Severity, Transport } from './schema-base';
+export type { Era, ProbeErrorData, Severity, Transport } from './schema-base';
 
 export const HeaderListSchema = z.array(z.tuple([z.string(), z.string()]));
 export type HeaderList = z.infer<typeof HeaderListSchema>;
@@ -54,6 +56,8 @@ export const ExchangeSchema = z.object({
   /** ms since the run started */
   startedAt: z.number(),
   durationMs: z.number().nullable(),
+  /** The era the request was made in, for MCP requests (absent on OAuth, asset and older exchanges). */
+  era: EraSchema.optional(),
   /** JSON-RPC method and id found in the request body, when it is one. */
   rpc: z
     .object({ method: z.string(), id: z.union([z.string(), z.number()]).optional() })
@@ -135,6 +139,8 @@ export const TlsResultSchema = z.object({
 export const HandshakeAttemptSchema = z.object({
   url: z.string(),
   transport: TransportSchema,
+  /** `modern`: `server/discover` in the 2026-07-28 era; `legacy`: the `initialize` handshake. */
+  era: EraSchema.default('legacy'),
   /** Whether this is the URL the user gave, or one the probe guessed (`/mcp`, `/sse`). */
   guessed: z.boolean(),
   ok: z.boolean(),
@@ -144,8 +150,37 @@ export const HandshakeAttemptSchema = z.object({
 });
 export type HandshakeAttempt = z.infer<typeof HandshakeAttemptSchema>;
 
+/**
+ * The 2026-07-28 leg of the run: the `server/discover` answer, the answers to three requests a
+ * modern server must refuse (MCP 2026-07-28 Streamable HTTP, "Server Validation" and "Protocol
+ * Version Header"), and on a dual-era server the tool list as the modern leg serves it.
+ */
+export const ModernLegSchema = z.object({
+  /** The raw `server/discover` result as received (validated by the checks, not here). */
+  discover: z.unknown().nullable(),
+  discoverExchangeId: z.string().nullable(),
+  /** The exchange of each refusal probe, or null when it was not sent. */
+  conformance: z.object({
+    /** `Mcp-Method` that differs from the body's method: must be 400 with -32020 HeaderMismatch. */
+    headerMismatch: z.string().nullable(),
+    /** A protocol version no server supports: must be 400 with -32022 and `data.supported`. */
+    unsupportedVersion: z.string().nullable(),
+    /** A method no server implements: must be 404 with -32601. */
+    methodNotFound: z.string().nullable(),
+  }),
+  /** Dual-era servers: the modern leg's tool list (all pages, bounded), to compare with the 2025 leg's. */
+  tools: z.array(z.unknown()).nullable(),
+  toolsExchangeIds: z.array(z.string()),
+  toolsError: ProbeErrorSchema.nullable(),
+});
+export type ModernLeg = z.infer<typeof ModernLegSchema>;
+
 export const McpResultSchema = z.object({
   attempts: z.array(HandshakeAttemptSchema),
+  /** The era of the session the rest of the run used: the 2025 handshake when it works, else 2026-07-28. */
+  sessionEra: EraSchema.nullable().default(null),
+  /** The 2026-07-28 leg; null when `server/discover` got no modern answer (or older transcripts). */
+  modern: ModernLegSchema.nullable().default(null),
   /** The transport and URL of the session used for the rest of the run (the given URL only). */
   transport: TransportSchema.nullable(),
   /** The raw `initialize` result as received (validated by the checks, not here). */
@@ -282,10 +317,18 @@ export const RowSchema = z.object({
 });
 export type Row = z.infer<typeof RowSchema>;
 
+/** What the server speaks: the 2025 handshake, 2026-07-28, or both. */
+export const ServerEraSchema = z.enum(['legacy', 'modern', 'dual']);
+export type ServerEra = z.infer<typeof ServerEraSchema>;
+
 export const ServerInfoSchema = z.object({
   name: z.string().nullable(),
   version: z.string().nullable(),
   protocolVersion: z.string().nullable(),
+  /** Null when neither era answered (or the report predates era detection). */
+  era: ServerEraSchema.nullable().default(null),
+  /** Every protocol version the server said it speaks (`server/discover`, a -32022 error, `initialize`). */
+  versions: z.array(z.string()).default([]),
   transport: TransportSchema.nullable(),
   instructions: z.string().nullable(),
 });

@@ -31,7 +31,7 @@ describe('textSummary', () => {
     for (const title of TITLES) expect(lines.some((l) => l.includes(title))).toBe(true);
     expect(lines.find((l) => l.includes('Connection fails'))).toMatch(/✓ PASS/);
     expect(text).toContain(
-      'example 1.0.0 · protocol 2025-06-18 · Streamable HTTP · 1 tool · 120 ms',
+      'example 1.0.0 · protocol 2025-06-18 · 2025 handshake only · Streamable HTTP · 1 tool · 120 ms',
     );
     expect(lines.at(-2)).toMatch(/^Healthy: 0 errors/);
     expect(text).not.toContain('Problems');

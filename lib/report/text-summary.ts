@@ -48,6 +48,13 @@ const note = (c: CheckResult) => c.status === 'fail' && c.severity === 'info';
 
 const TRANSPORT_NAMES = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTTP+SSE' } as const;
 
+/** What the server speaks, as the facts line says it. */
+export const ERA_NAMES = {
+  legacy: '2025 handshake only',
+  modern: '2026-07-28 only',
+  dual: 'both eras (2025 handshake and 2026-07-28)',
+} as const;
+
 /**
  * The report for a terminal: the four rows of ChatGPT's connection-issues table, then each error
  * and warning with its fix, then latency when it was measured, then the server and the verdict.
@@ -119,6 +126,7 @@ export function textSummary(report: Report, options: TextOptions): string {
   const facts = [
     name,
     server.protocolVersion ? `protocol ${safe(server.protocolVersion)}` : null,
+    server.era ? ERA_NAMES[server.era] : null,
     server.transport ? TRANSPORT_NAMES[server.transport] : null,
     plural(report.tools.length, 'tool'),
     `${report.durationMs} ms`,

@@ -81,6 +81,7 @@ export async function callForRun(
 
   const { call, exchanges } = await callTool(parsed.target, widget.tool, input.arguments, {
     transport: report.mcp?.transport ?? undefined,
+    era: report.mcp?.sessionEra ?? 'legacy',
     ...options,
   });
 

@@ -53,7 +53,9 @@ describe('tool lists that do not end', () => {
     });
 
     expect(report.tools).toHaveLength(5_000);
-    expect(report.listing?.stoppedEarly).toBe('stopped at 5000 tools');
+    expect(report.listing?.stoppedEarly).toBe(
+      'stopped at 5000 tools: the server has more pages (nextCursor), which were not read',
+    );
     expect(findings(report)).toContain('tools.list:listing-unbounded');
     expect(crashedChecks(report)).toEqual([]);
     expect(rssGrowthMiB).toBeLessThan(400);

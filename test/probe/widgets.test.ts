@@ -110,7 +110,7 @@ describe('the widget step, through probe()', () => {
     expect(report.widgets?.widgets).toEqual([]);
     expect(report.rows.find((r) => r.id === 'widgets')).toMatchObject({
       status: 'skipped',
-      summary: 'skipped: no tool declares a widget',
+      summary: 'no tool declares a widget',
     });
     expect(report.exchanges.some((x) => x.rpc?.method?.startsWith('resources/'))).toBe(false);
   });

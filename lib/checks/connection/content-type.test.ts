@@ -8,6 +8,7 @@ type Attempt = NonNullable<Transcript['mcp']>['attempts'][number];
 const sseAttempt = (exchangeIds: string[], ok = false): Attempt => ({
   url: 'https://example.com/mcp',
   transport: 'sse',
+  era: 'legacy',
   guessed: false,
   ok,
   status: 200,
@@ -118,6 +119,7 @@ describe('connection.content-type', () => {
         {
           url: 'https://example.com/mcp/mcp',
           transport: 'streamable-http',
+          era: 'legacy',
           guessed: true,
           ok: true,
           status: null,

@@ -53,6 +53,7 @@ const sseWithReply = (reply: string): Transcript => {
       {
         url: 'https://example.com/mcp',
         transport: 'sse',
+        era: 'legacy',
         guessed: false,
         ok: false,
         status: 200,

@@ -62,6 +62,29 @@ function initializeTimings(t: Transcript): Timing[] {
   });
 }
 
+/** How long `server/discover` took, the 2026-07-28 leg's first request. */
+function discoverTimings(t: Transcript): Timing[] {
+  const attempt = t.mcp?.attempts.find((a) => a.era === 'modern' && !a.guessed);
+  const discover = exchangesById(t, attempt?.exchangeIds ?? []).find(
+    (x) => x.rpc?.method === 'server/discover',
+  );
+  if (!discover || (!discover.response && discover.error?.code !== ProbeErrorCode.Timeout)) {
+    return [];
+  }
+  const timedOut = discover.error?.code === ProbeErrorCode.Timeout;
+  return [
+    {
+      step: 'server/discover',
+      ms: timedOut ? null : discover.durationMs,
+      timedOut,
+      detail: timedOut
+        ? named('server/discover', discover.error?.message ?? 'timed out')
+        : `server/discover took ${formatMs(discover.durationMs ?? 0)}`,
+      exchangeId: discover.id,
+    },
+  ];
+}
+
 function toolsTimings(t: Transcript): Timing[] {
   const pages = t.listing?.pages ?? [];
   return pages.map((page, i) => {
@@ -84,13 +107,13 @@ export default defineCheck({
   id: 'connection.latency',
   area: 'connection',
   severity: 'warning',
-  title: 'initialize and tools/list answer quickly',
-  failureTitle: 'initialize or tools/list is slow',
+  title: 'The handshake and tools/list answer quickly',
+  failureTitle: 'The handshake or tools/list is slow',
   fix: 'Answer initialize and tools/list from memory: do no network calls, database queries or cold starts in them (keep serverless instances warm), and move slow work into the tools themselves.',
   docs: 'https://developers.openai.com/apps-sdk/deploy/troubleshooting',
   codes: ['timeout', 'very-slow', 'slow'],
   run(t) {
-    const timings = [...initializeTimings(t), ...toolsTimings(t)];
+    const timings = [...discoverTimings(t), ...initializeTimings(t), ...toolsTimings(t)];
     if (timings.length === 0) return blockedByHandshake(t, 'initialize got no HTTP answer to time');
     const slow = timings.filter((x) => x.timedOut || (x.ms !== null && x.ms >= WARN_MS));
     if (slow.length === 0) {

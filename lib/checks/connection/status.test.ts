@@ -8,6 +8,7 @@ type Attempt = NonNullable<Transcript['mcp']>['attempts'][number];
 const attempt = (overrides: Partial<Attempt>): Attempt => ({
   url: 'https://example.com/mcp',
   transport: 'sse',
+  era: 'legacy',
   guessed: false,
   ok: false,
   status: null,
@@ -38,6 +39,7 @@ const wrongPath = (() => {
       attempt({
         url: 'https://example.com/mcp',
         transport: 'streamable-http',
+        era: 'legacy',
         guessed: true,
         ok: true,
         exchangeIds: ['x3', 'x4'],

@@ -8,6 +8,7 @@ type Attempt = NonNullable<Transcript['mcp']>['attempts'][number];
 const sse = (overrides: Partial<Attempt>): Attempt => ({
   url: 'https://example.com/mcp',
   transport: 'sse',
+  era: 'legacy',
   guessed: false,
   ok: true,
   status: null,

@@ -19,6 +19,7 @@ const sseFallback = (answer: NonNullable<Exchange['response']>) => ({
     {
       url: 'https://example.com/mcp',
       transport: 'sse' as const,
+      era: 'legacy' as const,
       guessed: false,
       ok: false,
       status: answer.status,

@@ -1,5 +1,6 @@
-import type { Transcript } from '@/lib/report/schema';
-import { blocked, type CheckRef, type Outcome } from '../define';
+import type { ModernLeg, Transcript } from '@/lib/report/schema';
+import { blocked, notApplicable, type CheckRef, type Outcome } from '../define';
+import { legOutcome, serverEra } from './era';
 import { statusLine } from './exchanges';
 import { handshakeVerdict, networkErrorOwner, type HandshakeVerdict } from './handshake';
 
@@ -68,8 +69,21 @@ export function withoutConnection(t: Transcript, needed: string): Outcome<never>
   return blocked(owner, `skipped: ${needed} (see ${owner})`, VERIFY.connection);
 }
 
+/**
+ * A server that speaks only 2026-07-28 refuses the 2025 handshake on purpose: the checks of that
+ * handshake do not apply to it (connection.protocol-era says what that means for clients).
+ */
+function modernOnly(t: Transcript, reason: string): Outcome<never> | null {
+  if (serverEra(t) !== 'modern') return null;
+  return notApplicable(
+    `skipped: ${reason}: the server speaks only 2026-07-28, without the 2025 handshake (see connection.protocol-era)`,
+  );
+}
+
 /** The handshake did not reach what this check judges: blocked on the check that reports why. */
 export function blockedByHandshake(t: Transcript, reason: string): Outcome<never> {
+  const modern = modernOnly(t, reason);
+  if (modern) return modern;
   const verdict = handshakeVerdict(t);
   const owner = handshakeOwner(t, verdict);
   return blocked(
@@ -131,3 +145,32 @@ export function withoutListing(t: Transcript, needed = 'there is no tool list'):
 /** The tool list as far as it is usable by the checks: complete, or why not. */
 export const listingComplete = (t: Transcript): boolean =>
   Boolean(t.listing) && !t.listing?.pages.some((p) => p.error);
+
+/**
+ * The 2026-07-28 leg for the checks that judge it, or why they cannot: they do not apply to a server
+ * of the 2025 handshake alone, wait on sign-in when that leg asks for it, and on the connection when
+ * neither era answered.
+ */
+export function modernLegOf(t: Transcript): { leg: ModernLeg } | { outcome: Outcome<never> } {
+  const leg = t.mcp?.modern;
+  if (leg) return { leg };
+  if (legOutcome(t, 'modern') === 'denied') {
+    return {
+      outcome: blocked(
+        'auth.challenge',
+        'skipped: the 2026-07-28 leg asks for authorization first (see auth.challenge)',
+        VERIFY.signIn,
+      ),
+    };
+  }
+  if (serverEra(t) === 'legacy') {
+    return { outcome: notApplicable('skipped: the server does not speak 2026-07-28') };
+  }
+  return {
+    outcome: blocked(
+      'connection.protocol-era',
+      'skipped: server/discover got no 2026-07-28 answer (see connection.protocol-era)',
+      VERIFY.connection,
+    ),
+  };
+}

@@ -10,9 +10,12 @@ import {
 import { type ModernRejection, modernRejection } from './protocol-era';
 import { type TunnelError, tunnelError } from './tunnels';
 
-/** The attempts on the URL the user gave (Streamable HTTP, then the SSE fallback), not the guesses. */
+/**
+ * The 2025 handshake's attempts on the URL the user gave (Streamable HTTP, then the SSE fallback),
+ * not the guesses, nor the 2026-07-28 leg (`server/discover`, judged by its own checks).
+ */
 export const givenAttempts = (t: Transcript): HandshakeAttempt[] =>
-  t.mcp?.attempts.filter((a) => !a.guessed) ?? [];
+  t.mcp?.attempts.filter((a) => !a.guessed && a.era === 'legacy') ?? [];
 
 /** A guessed URL (`/mcp`, `/sse` near the given path) that opened a session, if one did. */
 export const workingGuess = (t: Transcript): HandshakeAttempt | null =>

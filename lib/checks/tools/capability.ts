@@ -1,6 +1,8 @@
+import { plural } from '@/lib/text/plural';
 import { isRecord } from '@/lib/json/is-record';
 import { defineCheck, pass } from '../define';
 import { withoutSession } from '../shared/blocked';
+import { openingResult } from '../shared/era';
 import { describeValue } from '../shared/tool-entries';
 
 /** A client only asks for tools when the server declares the capability (MCP lifecycle, "Capability Negotiation"). */
@@ -14,20 +16,20 @@ export default defineCheck({
   docs: 'https://modelcontextprotocol.io/specification/2025-11-25/server/tools#capabilities',
   codes: ['no-capabilities', 'missing-tools-capability', 'invalid-tools-capability'],
   run(t) {
-    const result = t.mcp?.initializeResult;
+    // The 2025 InitializeResult, or in a 2026-07-28-only run the DiscoverResult: both carry them.
+    const { result, exchangeId } = openingResult(t);
     if (result === null || result === undefined)
       return withoutSession(t, 'there is no initialize result to read');
-    const evidence = t.mcp?.initializeExchangeId ? [t.mcp.initializeExchangeId] : [];
+    const evidence = exchangeId ? [exchangeId] : [];
+    const what = t.mcp?.sessionEra === 'modern' ? 'server/discover result' : 'initialize result';
     const listed =
-      t.tools.length > 0
-        ? ` (yet tools/list returned ${t.tools.length} tool${t.tools.length === 1 ? '' : 's'})`
-        : '';
+      t.tools.length > 0 ? ` (yet tools/list returned ${plural(t.tools.length, 'tool')})` : '';
     const capabilities = isRecord(result) ? result.capabilities : undefined;
     if (!isRecord(capabilities)) {
       return {
         status: 'fail',
         code: 'no-capabilities',
-        message: `The initialize result has no capabilities object (capabilities is ${describeValue(capabilities)})${listed}.`,
+        message: `The ${what} has no capabilities object (capabilities is ${describeValue(capabilities)})${listed}.`,
         evidence,
       };
     }

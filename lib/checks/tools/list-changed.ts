@@ -2,6 +2,7 @@ import { plural } from '@/lib/text/plural';
 import { isRecord } from '@/lib/json/is-record';
 import { blocked, defineCheck, pass } from '../define';
 import { VERIFY, listingComplete, withoutListing } from '../shared/blocked';
+import { sessionCapabilities } from '../shared/era';
 import { diffTools, toolKeys } from '../shared/tool-diff';
 import { listLabels } from '../shared/tool-entries';
 import type { FindingItem } from '@/lib/report/schema';
@@ -56,8 +57,7 @@ export default defineCheck({
     const calls = `${plural(first.length, 'tool')} on the first page`;
     if (!items.length) return pass(`Two tools/list calls returned the same ${calls}`);
 
-    const result = t.mcp?.initializeResult;
-    const capabilities = isRecord(result) ? result.capabilities : undefined;
+    const capabilities = sessionCapabilities(t);
     const tools = isRecord(capabilities) ? capabilities.tools : undefined;
     if (isRecord(tools) && tools.listChanged === true) {
       return pass(

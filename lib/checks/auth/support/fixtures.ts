@@ -133,6 +133,7 @@ export function authTranscript(
         {
           url: MCP_URL,
           transport: 'streamable-http',
+          era: 'legacy',
           guessed: false,
           ok: false,
           status: 401,
@@ -145,6 +146,8 @@ export function authTranscript(
       initializeExchangeId: 'x1',
       sessionId: null,
       transportErrors: [],
+      sessionEra: null,
+      modern: null,
     },
     listing: null,
     tools: [],
