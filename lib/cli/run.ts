@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { CLIENT_INFO } from '@/lib/probe/mcp';
 import { renderReport } from '@/lib/report/formats';
@@ -45,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT.healthy;
   }
 
-  const { target, options } = command;
+  const { target, options, outputs } = command;
   const onProgress = io.stderr.isTTY
     ? (step: Step) =>
         io.stderr.write(`  ${STEP_MARK[step.status]} ${step.id}: ${terminalSafe(step.summary)}\n`)
@@ -57,6 +58,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const color = options.format === 'text' && wantsColor(io.stdout.isTTY, io.env);
     io.stdout.write(renderReport(report, options.format, { color, creator: CLIENT_INFO }).body);
+    for (const output of outputs) {
+      const { body } = renderReport(report, output.format, { creator: CLIENT_INFO });
+      await writeFile(output.file, body).catch((error: unknown) => {
+        throw new Error(
+          `--output ${output.format}=${output.file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+    }
     return report.healthy ? EXIT.healthy : EXIT.unhealthy;
   } catch (error) {
     // The probe records what the server does; reaching here is a fault of the run itself.

@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportJsonSchema } from '@/lib/report/json-schema';
+import { toJUnit } from '@/lib/report/junit';
 import { LatencySchema } from '@/lib/report/latency-schema';
+import { markdownSummary } from '@/lib/report/markdown-summary';
 import { ReportSchema } from '@/lib/report/schema';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { healthyServer } from '@/lib/samples/healthy';
@@ -280,6 +283,36 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     );
   });
 
+  it('writes the same report to each --output file in its format, beside the one on stdout', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcp-doctor-output-'));
+    try {
+      const junit = path.join(dir, 'report.xml');
+      const markdown = path.join(dir, 'a=b.md');
+      const { code, stdout } = await cli([
+        healthy.url,
+        '--json',
+        '--output',
+        `junit=${junit}`,
+        '--output',
+        `markdown=${markdown}`,
+      ]);
+      expect(code).toBe(0);
+      const report = parseReport(stdout);
+      expect(readFileSync(junit, 'utf8')).toBe(toJUnit(report));
+      expect(readFileSync(markdown, 'utf8')).toBe(markdownSummary(report));
+
+      const unwritable = await cli([
+        healthy.url,
+        '--output',
+        `text=${path.join(dir, 'no/such/dir')}`,
+      ]);
+      expect(unwritable.code).toBe(2);
+      expect(unwritable.stderr).toMatch(/^mcp-doctor: could not run: --output text=.*ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints the usage on --help', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
@@ -301,6 +334,8 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     [['http://127.0.0.1/mcp', '--timeout', 'soon'], '--timeout must be a whole number'],
     [['http://127.0.0.1/mcp', '--skip', 'connection'], 'connection cannot be skipped'],
     [['http://127.0.0.1/mcp', '--header', 'no-colon'], '--header "no-colon" is not "Name: value"'],
+    [['http://127.0.0.1/mcp', '--output', 'junit'], '--output "junit" is not "<format>=<file>"'],
+    [['http://127.0.0.1/mcp', '--output', 'pdf=x.pdf'], '--output pdf: the format must be one of'],
     [
       ['http://127.0.0.1/mcp', '--header', 'Host: evil'],
       'header "Host" is set by MCP Doctor itself',
