@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { healthyMcpServer, manyToolsServer, type Running } from '@/test/fixtures/servers';
+import { healthyMcpServer, manyToolsServer } from '@/test/fixtures/servers';
+import { startEverythingServer } from './bench/everything-server';
 import { median, percentile, type ScenarioResult } from './bench/stats';
 import { formatLoad, runLoad } from './load';
 
@@ -16,12 +17,15 @@ const ROOT = new URL('..', import.meta.url).pathname;
 interface Scenario {
   name: string;
   tools: number;
-  start: () => Promise<Running>;
+  start: () => Promise<{ url: string; close(): Promise<void> }>;
 }
 
 const SCENARIOS: Scenario[] = [
   { name: 'healthy sample (3 tools)', tools: 3, start: healthyMcpServer },
+  // A real server in a process of its own: the CPU per diagnosis is the diagnosing process's alone.
+  { name: 'server-everything (13 tools)', tools: 13, start: startEverythingServer },
   { name: 'server with 500 tools', tools: 500, start: () => manyToolsServer(500) },
+  { name: 'server with 5,000 tools', tools: 5_000, start: () => manyToolsServer(5_000, 1_000) },
 ];
 
 function runScenario(url: string, tools: number): Promise<ScenarioResult> {
@@ -68,6 +72,8 @@ for (const scenario of SCENARIOS) {
       p95Ms: percentile(result.timesMs, 95),
       peakRssMb: result.peakRssMb,
       rssAfterLoadMb: result.rssAfterLoadMb,
+      cpuMsPerDiagnosis: result.cpuMsPerDiagnosis,
+      diagnosesPerSecond: result.diagnosesPerSecond,
       timesMs: result.timesMs,
     });
   } finally {
@@ -76,12 +82,14 @@ for (const scenario of SCENARIOS) {
 }
 
 const fixed = (n: number) => n.toFixed(1);
-const header = ['scenario', 'runs', 'median ms', 'p95 ms', 'peak RSS MB'];
+const header = ['scenario', 'runs', 'median ms', 'p95 ms', 'CPU ms/diag', 'diag/s', 'peak RSS MB'];
 const cells = rows.map((r) => [
   r.scenario,
   String(r.runs),
   fixed(r.medianMs),
   fixed(r.p95Ms),
+  fixed(r.cpuMsPerDiagnosis),
+  fixed(r.diagnosesPerSecond),
   fixed(r.peakRssMb),
 ]);
 const widths = header.map((title, col) =>
