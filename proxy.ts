@@ -9,7 +9,7 @@ import { TOKEN_COOKIE, gateDecision } from '@/lib/security/token-gate';
 /**
  * Runs before every request but `/api/import` (see `config`): a path that decodes, the team-token
  * gate (MCP_DOCTOR_TOKEN), and for the API the same-origin and body rules of
- * lib/security/first-layer.ts; then a fresh CSP nonce for pages. Sample servers and widget
+ * lib/security/first-layer.ts; then a fresh CSP nonce for pages. `/mcp` applies its own. Sample servers and widget
  * previews answer with their own headers.
  */
 export function proxy(request: NextRequest) {
@@ -17,6 +17,10 @@ export function proxy(request: NextRequest) {
   const api = pathname.startsWith('/api/');
   const badPath = checkPath(pathname);
   if (badPath) return refused(badPath);
+  // The MCP endpoint keeps its own door (lib/mcp-server/http.ts): the team token as a bearer token
+  // only, and the Origin rule of the MCP transports spec. The API's same-origin and JSON-body rules
+  // would refuse MCP clients, and a login redirect means nothing to them.
+  if (pathname === '/mcp') return withSecurityHeaders(NextResponse.next(), true);
   const gate = gateDecision({
     configuredToken: process.env.MCP_DOCTOR_TOKEN || undefined,
     pathname,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import fc from 'fast-check';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { HEALTHY } from './samples';
 
@@ -366,6 +367,55 @@ test.describe('a deployment with MCP_DOCTOR_TOKEN and a small rate limit', () =>
         await request.post(`${origin}/api/runs`, { headers: auth, data: { url: 'ftp://x' } })
       ).status(),
     ).toBe(400);
+  });
+
+  test('/mcp takes the token as a bearer token (never a login redirect or the cookie), checks Origin, and shares the spent budget', async () => {
+    const initialize = (headers: Record<string, string>) =>
+      fetch(`${origin}/mcp`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          ...headers,
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: {
+            protocolVersion: '2025-06-18',
+            capabilities: {},
+            clientInfo: { name: 'e2e', version: '1' },
+          },
+        }),
+      });
+    const denied = await initialize({});
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect((await initialize({ cookie: `mcp_doctor_token=${TOKEN}` })).status).toBe(401);
+    const rebound = await initialize({
+      authorization: `Bearer ${TOKEN}`,
+      origin: 'http://rebound.example',
+    });
+    expect(rebound.status).toBe(403);
+
+    const client = new Client({ name: 'e2e-agent', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${TOKEN}` } },
+      }),
+    );
+    try {
+      // The budget of two went on the API above: a diagnosis asked for over MCP is refused too.
+      const refused = await client.callTool({
+        name: 'diagnose_endpoint',
+        arguments: { url: sample() },
+      });
+      expect(refused.isError).toBe(true);
+      expect(JSON.stringify(refused.content)).toMatch(/rate-limited: .*try again in \d+ s/);
+    } finally {
+      await client.close();
+    }
   });
 
   test('pages send visitors to /login, and work after signing in', async ({ page }) => {

@@ -154,6 +154,7 @@ function cliWords(message: string): string {
 }
 
 export const USAGE = `Usage: mcp-doctor <url> [options]
+       mcp-doctor mcp              serve these checks as MCP tools over stdio (see mcp --help)
 
 Checks an MCP endpoint the way ChatGPT connects to it, and says what to fix.
 

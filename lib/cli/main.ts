@@ -11,12 +11,12 @@ const flushed = (stream: NodeJS.WriteStream) =>
  * and a CI job must not wait on it.
  */
 export async function main(argv: readonly string[]): Promise<never> {
-  const code = await runCli(argv, {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    version: packageJson.version,
-  });
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  const code =
+    argv[0] === 'mcp'
+      ? // Loaded only for this subcommand, so a diagnosis does not pay for the MCP server.
+        await (await import('./mcp-stdio')).runMcpStdio(argv.slice(1), io, packageJson.version)
+      : await runCli(argv, { ...io, env: process.env, version: packageJson.version });
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);
 }

@@ -52,7 +52,10 @@ export function admissionFromEnv(
 }
 
 /** A granted admission: call `release` once the diagnosis it admitted has finished. */
-export type Ticket = { ok: true; release: () => void } | { ok: false; response: Response };
+export type Ticket =
+  | { ok: true; release: () => void }
+  /** `error` for callers that answer otherwise than over HTTP (the MCP server's tool results). */
+  | { ok: false; response: Response; error: AdmissionError };
 
 /** How long a client refused as busy should wait: a short diagnosis is a few seconds. */
 const BUSY_RETRY_SECONDS = 5;
@@ -102,10 +105,8 @@ export class Admission {
 }
 
 function refuse(code: 'busy' | 'rate-limited', message: string, retryAfterSeconds: number): Ticket {
-  return {
-    ok: false,
-    response: errorResponse(new AdmissionError(code, message, retryAfterSeconds)),
-  };
+  const error = new AdmissionError(code, message, retryAfterSeconds);
+  return { ok: false, response: errorResponse(error), error };
 }
 
 // One per process, shared by every route module that imports it (Next may load a module once per

@@ -7,6 +7,7 @@ import { RerunRequestSchema, type Run } from '@/lib/runs/schema';
 import { blobRefs, externalizeBodies, restoreBodies } from './blobs';
 import type { StoreConfig } from './config';
 import { countAll, openDatabase, withFileLock, type Db, type RunsTable } from './database';
+import { endpointOf } from './endpoint';
 import { encodeCursor, parseCursor } from './cursor';
 import { formatOwner, ownerIsGone, parseOwner, thisInstance } from './instance';
 import { migrate } from './migrations';
@@ -29,16 +30,7 @@ export const MAX_NOTES_PER_SESSION = 1000;
 /** Rows per insert: well under SQLite's and PostgreSQL's bound on bound parameters. */
 const CHUNK = 200;
 
-/** History and drift group runs by endpoint: the URL as `new URL` spells it, without fragment. */
-export function endpointOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return url;
-  }
-}
+export { endpointOf };
 
 const chunks = <T>(items: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) =>

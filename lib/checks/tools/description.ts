@@ -9,6 +9,13 @@ import {
   type ToolFinding,
 } from '../shared/tool-entries';
 
+const FIXES: Partial<Record<(typeof CODES)[number], string>> = {
+  'invalid-description':
+    'Make description a plain string; a number, object or null makes SDK-based clients drop every tool.',
+  'long-description':
+    'Shorten the description to what the model needs to choose the tool — what it does and when to use it, under 1,000 characters; move examples and edge cases into the parameters’ descriptions or the tool’s output.',
+};
+
 /** Shorter than this says too little for the model to choose the tool by. */
 export const MIN_DESCRIPTION = 20;
 /** Longer than this crowds the model's context, where every tool's description competes. */
@@ -82,10 +89,7 @@ export default defineCheck({
       return toolFindingsOutcome(findings, entries.length, {
         codes: CODES,
         verb: { one: 'needs a better description', many: 'need better descriptions' },
-        fix: (code) =>
-          code === 'invalid-description'
-            ? 'Make description a plain string; a number, object or null makes SDK-based clients drop every tool.'
-            : undefined,
+        fix: (code) => FIXES[code],
       });
     }
     return passUnlessPartial(
