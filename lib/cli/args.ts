@@ -14,6 +14,8 @@ export type Command =
       options: CiOptions & { format: FormatId };
       /** Files to write the same report to, each in its own format (`--output junit=report.xml`). */
       outputs: Output[];
+      /** Client profile ids to judge the report for (`--client chatgpt,claude`), checked when loaded. */
+      clients: string[];
     };
 
 /** One `--output <format>=<file>`. */
@@ -43,6 +45,7 @@ const OPTIONS = {
   'min-tools': { type: 'string' },
   skip: { type: 'string', multiple: true },
   repeat: { type: 'string' },
+  client: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -133,6 +136,14 @@ export function parseCommand(argv: readonly string[]): Command {
     target: target.target,
     options: { ...options.options, format },
     outputs: parseOutputs(values.output ?? []),
+    clients: [
+      ...new Set(
+        (values.client ?? [])
+          .flatMap((list) => list.split(','))
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ],
   };
 }
 
@@ -174,9 +185,11 @@ Options:
       --skip <areas>          leave out ${SKIPPABLE_AREAS.join(', ')} (comma-separated;
                               skipping tools skips widgets, which tools declare)
       --repeat <n>            also time the handshake and tools/list in n new sessions (1–20)
+      --client <a,b>          also say whether these clients can use the server (chatgpt, claude,
+                              vscode, cursor, browser, generic), under the text or Markdown report
   -h, --help                  show this help
   -v, --version               show the version
 
 Exit codes: 0 healthy, 1 a row failed or could not be verified (sign in or pass --token when
-auth blocks it), 2 could not run (bad arguments).
+auth blocks it), 2 could not run (bad arguments, a file that cannot be written).
 `;

@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { CLIENT_INFO } from '@/lib/probe/mcp';
-import { renderReport } from '@/lib/report/formats';
-import type { Step } from '@/lib/report/schema';
+import type { ClientVerdict } from '@/lib/clients/verdict';
+import { renderReport, type FormatId } from '@/lib/report/formats';
+import type { SummaryReport } from '@/lib/report/markdown-summary';
+import type { Report, Step } from '@/lib/report/schema';
 import { terminalSafe, wantsColor } from '@/lib/report/text-summary';
 import { parseCommand, USAGE, UsageError } from './args';
 
@@ -47,6 +49,21 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 
   const { target, options, outputs } = command;
+  let judge: ((report: Report) => ClientVerdict[]) | null = null;
+  let clientsText: ((verdicts: ClientVerdict[]) => string) | null = null;
+  if (command.clients.length > 0) {
+    // Loaded only with --client, so a plain diagnosis does not load every client profile.
+    const clientModule = await import('./client-verdicts');
+    try {
+      const profiles = clientModule.clientProfiles(command.clients);
+      judge = (report) => clientModule.clientVerdicts(report, profiles);
+      clientsText = clientModule.clientVerdictsText;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr.write(`mcp-doctor: ${error.message}\n\n${USAGE}`);
+      return EXIT.cannotRun;
+    }
+  }
   const onProgress = io.stderr.isTTY
     ? (step: Step) =>
         io.stderr.write(`  ${STEP_MARK[step.status]} ${step.id}: ${terminalSafe(step.summary)}\n`)
@@ -56,10 +73,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (options.repeat !== undefined && !report.latency) {
       io.stderr.write('mcp-doctor: --repeat: latency not measured, no MCP session was opened\n');
     }
+    // The Markdown summary shows client verdicts when the report carries them (SummaryReport).
+    const clients = judge?.(report);
+    const judged: SummaryReport = clients ? { ...report, clients } : report;
+    const render = (format: FormatId, color = false) =>
+      renderReport(format === 'markdown' ? judged : report, format, {
+        color,
+        creator: CLIENT_INFO,
+      }).body;
     const color = options.format === 'text' && wantsColor(io.stdout.isTTY, io.env);
-    io.stdout.write(renderReport(report, options.format, { color, creator: CLIENT_INFO }).body);
+    io.stdout.write(render(options.format, color));
+    if (clients && clientsText && options.format === 'text') io.stdout.write(clientsText(clients));
     for (const output of outputs) {
-      const { body } = renderReport(report, output.format, { creator: CLIENT_INFO });
+      const body = render(output.format);
       await writeFile(output.file, body).catch((error: unknown) => {
         throw new Error(
           `--output ${output.format}=${output.file}: ${error instanceof Error ? error.message : String(error)}`,

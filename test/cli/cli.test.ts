@@ -301,13 +301,42 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
       expect(readFileSync(junit, 'utf8')).toBe(toJUnit(report));
       expect(readFileSync(markdown, 'utf8')).toBe(markdownSummary(report));
 
-      const unwritable = await cli([
+      // Paths no process can write, whoever runs it (root ignores file permissions): a missing
+      // directory, a path under a regular file, and a directory.
+      for (const [file, error] of [
+        [path.join(dir, 'no/such/dir'), 'ENOENT'],
+        [path.join(junit, 'summary.md'), 'ENOTDIR'],
+        [dir, 'EISDIR'],
+      ] as const) {
+        const unwritable = await cli([healthy.url, '--output', `text=${file}`]);
+        expect(unwritable.code).toBe(2);
+        expect(unwritable.stderr).toMatch(
+          new RegExp(`^mcp-doctor: could not run: --output text=.*${error}`),
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--client judges the named clients under the text report and in the Markdown summary', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcp-doctor-clients-'));
+    try {
+      const markdown = path.join(dir, 'summary.md');
+      const { code, stdout } = await cli([
         healthy.url,
+        '--client',
+        'claude,chatgpt',
         '--output',
-        `text=${path.join(dir, 'no/such/dir')}`,
+        `markdown=${markdown}`,
       ]);
-      expect(unwritable.code).toBe(2);
-      expect(unwritable.stderr).toMatch(/^mcp-doctor: could not run: --output text=.*ENOENT/);
+      expect(code).toBe(0);
+      const text = stdout.slice(stdout.indexOf('\nClients:\n'));
+      expect(text).toMatch(/^\nClients:\n {2}Claude: (works|degraded|blocked|unknown)\n/);
+      expect(text.indexOf('  Claude: ')).toBeLessThan(text.indexOf('  ChatGPT: '));
+      const summary = readFileSync(markdown, 'utf8');
+      expect(summary).toContain('### Clients');
+      expect(summary).toMatch(/\n\| Claude \| .+\n\| ChatGPT \| /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -336,6 +365,7 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     [['http://127.0.0.1/mcp', '--header', 'no-colon'], '--header "no-colon" is not "Name: value"'],
     [['http://127.0.0.1/mcp', '--output', 'junit'], '--output "junit" is not "<format>=<file>"'],
     [['http://127.0.0.1/mcp', '--output', 'pdf=x.pdf'], '--output pdf: the format must be one of'],
+    [['http://127.0.0.1/mcp', '--client', 'chatgpt,netscape'], '--client netscape: must be one of'],
     [
       ['http://127.0.0.1/mcp', '--header', 'Host: evil'],
       'header "Host" is set by MCP Doctor itself',

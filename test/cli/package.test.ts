@@ -205,6 +205,7 @@ describe('the npm package', { timeout: 300_000 }, () => {
         INPUT_TOKEN: 'token-7f3a',
         INPUT_HEADERS: 'X-Api-Key: key-19c2\n',
         INPUT_EXPECT_TOOLS: 'search_recipes',
+        INPUT_CLIENT: 'chatgpt,claude',
       });
       expect(result.code).toBe(0);
       expect(result.outputs).toEqual({
@@ -222,6 +223,7 @@ describe('the npm package', { timeout: 300_000 }, () => {
       expect(doc.testsuites.testsuite.map((s: { name: string }) => s.name)).toEqual(ROW_TITLES);
       expect(result.summary.split('\n')[0]).toBe('## MCP Doctor: ✅ healthy');
       for (const title of ROW_TITLES) expect(result.summary).toContain(`| ${title} |`);
+      expect(result.summary).toMatch(/### Clients\n[^]*\n\| ChatGPT \| .+\n\| Claude \| /);
       // The text report is in the log; the token is masked there and shown nowhere else.
       expect(result.stdout).toContain('::add-mask::token-7f3a');
       for (const title of ROW_TITLES) expect(result.stdout).toContain(title);
