@@ -5,9 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 // Everything is in the prebuilt bundle (scripts/build-cli.mjs); this launcher only loads it with
-// V8's code cache, which spares Node parsing and compiling the bundle on every run.
+// V8's code cache, which spares Node parsing and compiling the bundle on every run. A cache is only
+// good for the V8 that wrote it, so there is one per V8 version: a machine that runs the CLI with
+// several Node versions (CI matrices) keeps each one's instead of rewriting a shared one each time.
 const bundle = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
-const cache = fileURLToPath(new URL('../dist/cli.cache', import.meta.url));
+const cache = fileURLToPath(
+  new URL(`../dist/cli-v8-${process.versions.v8}.cache`, import.meta.url),
+);
 
 if (!existsSync(bundle)) {
   process.stderr.write(

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { healthyMcpServer, manyToolsServer, type Running } from '@/test/fixtures/servers';
+import { healthyMcpServer, manyToolsServer } from '@/test/fixtures/servers';
+import { startEverythingServer } from './bench/everything-server';
 import type { ScheduledCheckResult } from './bench/scheduled-checks';
 import { median, percentile, type ScenarioResult } from './bench/stats';
 import { formatLoad, runLoad } from './load';
@@ -18,12 +19,24 @@ const ROOT = new URL('..', import.meta.url).pathname;
 interface Scenario {
   name: string;
   tools: number;
-  start: () => Promise<Running>;
+  /** Issue 17's bound on the median diagnosis, printed as met or missed. */
+  targetMs?: number;
+  start: () => Promise<{ url: string; close(): Promise<void> }>;
 }
 
 const SCENARIOS: Scenario[] = [
   { name: 'healthy sample (3 tools)', tools: 3, start: healthyMcpServer },
+  // A real server in a process of its own: the CPU per diagnosis is the diagnosing process's alone.
+  { name: 'server-everything (13 tools)', tools: 13, start: startEverythingServer },
   { name: 'server with 500 tools', tools: 500, start: () => manyToolsServer(500) },
+  { name: 'server with 5,000 tools', tools: 5_000, start: () => manyToolsServer(5_000, 1_000) },
+  // Issue 17: a 10,000-tool server listed in full (the probe's bound) and diagnosed in under 2 s.
+  {
+    name: 'server with 10,000 tools',
+    tools: 10_000,
+    targetMs: 2_000,
+    start: () => manyToolsServer(10_000, 1_000),
+  },
 ];
 
 function runScenario(url: string, tools: number): Promise<ScenarioResult> {
@@ -68,11 +81,14 @@ for (const scenario of SCENARIOS) {
     const result = await runScenario(server.url, scenario.tools);
     rows.push({
       scenario: scenario.name,
+      targetMs: scenario.targetMs ?? null,
       runs: result.timesMs.length,
       medianMs: median(result.timesMs),
       p95Ms: percentile(result.timesMs, 95),
       peakRssMb: result.peakRssMb,
       rssAfterLoadMb: result.rssAfterLoadMb,
+      cpuMsPerDiagnosis: result.cpuMsPerDiagnosis,
+      diagnosesPerSecond: result.diagnosesPerSecond,
       timesMs: result.timesMs,
     });
   } finally {
@@ -81,12 +97,14 @@ for (const scenario of SCENARIOS) {
 }
 
 const fixed = (n: number) => n.toFixed(1);
-const header = ['scenario', 'runs', 'median ms', 'p95 ms', 'peak RSS MB'];
+const header = ['scenario', 'runs', 'median ms', 'p95 ms', 'CPU ms/diag', 'diag/s', 'peak RSS MB'];
 const cells = rows.map((r) => [
   r.scenario,
   String(r.runs),
   fixed(r.medianMs),
   fixed(r.p95Ms),
+  fixed(r.cpuMsPerDiagnosis),
+  fixed(r.diagnosesPerSecond),
   fixed(r.peakRssMb),
 ]);
 const widths = header.map((title, col) =>
@@ -108,6 +126,13 @@ console.log(
 );
 console.log(line(header));
 for (const row of cells) console.log(line(row));
+for (const r of rows) {
+  if (r.targetMs === null) continue;
+  const verdict = r.medianMs <= r.targetMs ? 'met' : 'missed';
+  console.log(
+    `${r.scenario}: median ${fixed(r.medianMs)} ms, target ≤ ${r.targetMs} ms: ${verdict}`,
+  );
+}
 console.log(
   "\nPeak RSS: the high-water resident set size of the scenario's own process, which only runs the",
 );

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { build } from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 import { z } from 'zod';
 
 /**
@@ -21,10 +22,49 @@ const aliases = {
   name: 'cli-aliases',
   setup(build) {
     build.onResolve({ filter: /^(undici|css-tree)$/ }, (args) => ({
-      path: fileURLToPath(
-        new URL(`../lib/cli/bundle-aliases/${ALIASES[args.path]}`, import.meta.url),
-      ),
+      path: alias(ALIASES[args.path]),
     }));
+    // zod's namespace (`z`) re-exports every locale; see the alias for why only English is kept.
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer)
+        ? { path: alias('zod-locales.mjs') }
+        : undefined,
+    );
+  },
+};
+
+function alias(file) {
+  return fileURLToPath(new URL(`../lib/cli/bundle-aliases/${file}`, import.meta.url));
+}
+
+/**
+ * Work done at build time instead of in every run: the meta-schema validators of the common JSON
+ * Schema dialects as Ajv's standalone code (lib/checks/shared/meta-validators.ts says why), one
+ * module per dialect, in place of that module's empty table.
+ */
+const precompiled = {
+  name: 'cli-precompiled',
+  setup(build) {
+    const source = () =>
+      tsImport('../lib/checks/shared/meta-validators-source.ts', import.meta.url);
+    build.onLoad({ filter: /lib[\\/]checks[\\/]shared[\\/]meta-validators\.ts$/ }, async () => {
+      const { PRECOMPILED_DIALECTS } = await source();
+      const lines = PRECOMPILED_DIALECTS.map(
+        (name, i) =>
+          `import { validate as v${i} } from ${JSON.stringify(`meta-validator:${name}`)};`,
+      );
+      const entries = PRECOMPILED_DIALECTS.map((name, i) => `${JSON.stringify(name)}: v${i}`);
+      lines.push(`export const PRECOMPILED_META = { ${entries.join(', ')} };`);
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
+    });
+    build.onResolve({ filter: /^meta-validator:/ }, (args) => ({
+      path: args.path.slice('meta-validator:'.length),
+      namespace: 'meta-validator',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'meta-validator' }, async (args) => {
+      const { metaValidatorSource } = await source();
+      return { contents: metaValidatorSource(args.path), loader: 'js', resolveDir: root };
+    });
   },
 };
 
@@ -42,7 +82,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   // Only the parts of these libraries the CLI calls; see each alias for why.
-  plugins: [aliases],
+  plugins: [aliases, precompiled],
 });
 if (result.warnings.length > 0) {
   // A warning here (an import that resolves to nothing, `import.meta` in a CommonJS bundle) is a
@@ -54,14 +94,18 @@ if (result.warnings.length > 0) {
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 await warmCodeCache();
-console.log(`dist/cli.cjs: ${(bytes / 1024).toFixed(0)} KiB, code cache warmed`);
+// On stderr: `npm pack --json` runs this as prepack and its stdout must stay JSON.
+console.error(`dist/cli.cjs: ${(bytes / 1024).toFixed(0)} KiB, code cache warmed`);
 
 /**
  * bin/mcp-doctor.mjs writes the code cache when a run ends without one, with every function that
  * run compiled. So the build runs one real diagnosis, of a small SDK server on a loopback port.
  */
 async function warmCodeCache() {
-  rmSync(new URL('../dist/cli.cache', import.meta.url), { force: true });
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  for (const file of readdirSync(dist)) {
+    if (file.endsWith('.cache')) rmSync(`${dist}${file}`, { force: true });
+  }
   const server = createServer(async (req, res) => {
     const mcp = new McpServer({ name: 'build-warm-up', version: '1.0.0' });
     mcp.registerTool(

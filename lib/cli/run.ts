@@ -1,6 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { CLIENT_INFO } from '@/lib/probe/mcp';
-import { renderReport } from '@/lib/report/formats';
+import { renderReport, type FormatId } from '@/lib/report/formats';
 import type { Step } from '@/lib/report/schema';
 import { terminalSafe, wantsColor } from '@/lib/report/text-summary';
 import { parseCommand, USAGE, UsageError } from './args';
@@ -45,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT.healthy;
   }
 
-  const { target, options } = command;
+  const { target, options, outputs } = command;
   const onProgress = io.stderr.isTTY
     ? (step: Step) =>
         io.stderr.write(`  ${STEP_MARK[step.status]} ${step.id}: ${terminalSafe(step.summary)}\n`)
@@ -55,8 +56,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (options.repeat !== undefined && !report.latency) {
       io.stderr.write('mcp-doctor: --repeat: latency not measured, no MCP session was opened\n');
     }
+    const render = (format: FormatId, color = false) =>
+      renderReport(report, format, { color, creator: CLIENT_INFO }).body;
     const color = options.format === 'text' && wantsColor(io.stdout.isTTY, io.env);
-    io.stdout.write(renderReport(report, options.format, { color, creator: CLIENT_INFO }).body);
+    io.stdout.write(render(options.format, color));
+    for (const output of outputs) {
+      const body = render(output.format);
+      await writeFile(output.file, body).catch((error: unknown) => {
+        throw new Error(
+          `--output ${output.format}=${output.file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+    }
     return report.healthy ? EXIT.healthy : EXIT.unhealthy;
   } catch (error) {
     // The probe records what the server does; reaching here is a fault of the run itself.

@@ -55,7 +55,7 @@ describe('parseCiOptions', () => {
     [{ timeoutMs: 10 }, /timeoutMs must be at least 1000/],
     [{ skip: 'connection' }, /connection cannot be skipped/],
     [{ skip: 'tools,everything' }, /"everything" is not an area that can be skipped/],
-    [{ format: 'xml' }, /must be one of json, junit, text, har/],
+    [{ format: 'xml' }, /must be one of json, junit, text, markdown, har/],
     [{ strict: 'yes' }, /must be 1, 0, true or false/],
     [{ expectTools: 'a', skip: 'tools' }, /skip leaves out/],
     [{ expectTools: ['x'.repeat(129)] }, /at most 128 characters/],

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDialer, type Resolver } from './dialer';
+import { createDialer, systemResolver, type Resolver } from './dialer';
 import { toProbeError } from './errors';
 
 // Test names resolve to loopback through this resolver; nothing but 127.0.0.1 is ever dialled.
@@ -65,5 +65,31 @@ describe('createDialer', () => {
       text: 'reached',
     });
     expect(resolved).toEqual(['internal.test', 'rebind.test']);
+  });
+
+  it('dials with the fetch of Node itself when the policy refuses nothing, and still reaches loopback', async () => {
+    const dialer = createDialer({ blockPrivate: false, resolve: systemResolver }, 2_000);
+    try {
+      const response = await dialer.fetch(`http://127.0.0.1:${port}/hop`, { redirect: 'manual' });
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe(`http://rebind.test:${port}/`);
+      // Node's fetch answers with the global Response class; undici's has its own.
+      expect(response).toBeInstanceOf(Response);
+    } finally {
+      await dialer.close();
+    }
+  });
+
+  it('dials through the guard once the policy refuses something, even with the system resolver', async () => {
+    const dialer = createDialer({ blockPrivate: true, resolve: systemResolver }, 2_000);
+    try {
+      const error = await dialer.fetch(`http://127.0.0.1:${port}/`).then(
+        () => null,
+        (reason: unknown) => toProbeError(reason, 'GET'),
+      );
+      expect(error?.code).toBe('blocked-by-policy');
+    } finally {
+      await dialer.close();
+    }
   });
 });

@@ -22,8 +22,11 @@ export const LIMITS = {
   keptSseEvents: 200,
   /** `tools/list` pages followed before giving up on a cursor chain. */
   maxToolPages: 50,
-  /** Tools kept across pages. */
-  maxTools: 5_000,
+  /**
+   * Tools kept across pages: large generated servers (one tool per API operation) reach thousands,
+   * and a list of 10,000 is read and judged in full (`npm run bench` times one).
+   */
+  maxTools: 10_000,
 } as const;
 
 export type Limits = Record<keyof typeof LIMITS, number>;

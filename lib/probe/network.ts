@@ -54,7 +54,9 @@ export async function resolveHost(
 /** Opens a TCP connection and closes it again: is anything listening there? */
 export function connectTcp(address: string, port: number, timeoutMs: number): Promise<TcpResult> {
   const started = performance.now();
-  const doing = `connecting to ${net.isIPv6(address) ? `[${address}]` : address}:${port}`;
+  // isIP tries the short IPv4 pattern first; isIPv6 alone would compile Node's long IPv6 pattern
+  // for every IPv4 address, a cost a cold CLI run pays once.
+  const doing = `connecting to ${net.isIP(address) === 6 ? `[${address}]` : address}:${port}`;
   return new Promise((resolve) => {
     const socket = net.connect({ host: address, port });
     const done = (error: ProbeError | null) => {

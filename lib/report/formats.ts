@@ -1,5 +1,6 @@
 import { toHar } from './har';
 import { toJUnit } from './junit';
+import { markdownSummary } from './markdown-summary';
 import type { Report } from './schema';
 import { textSummary } from './text-summary';
 
@@ -37,6 +38,13 @@ export const FORMATS = [
     extension: 'txt',
     render: (report: Report, options: RenderOptions) =>
       textSummary(report, { color: options.color ?? false }),
+  },
+  {
+    id: 'markdown',
+    label: 'Markdown summary',
+    contentType: 'text/markdown; charset=utf-8',
+    extension: 'md',
+    render: (report: Report) => markdownSummary(report),
   },
   {
     id: 'har',

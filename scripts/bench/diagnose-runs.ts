@@ -32,10 +32,15 @@ async function once(): Promise<number> {
 const rssAfterLoadMb = mb(process.memoryUsage().rss);
 for (let i = 0; i < warmup; i++) await once();
 const timesMs: number[] = [];
+const cpuBefore = process.cpuUsage();
+const wallBefore = performance.now();
 for (let i = 0; i < runs; i++) timesMs.push(await once());
+const cpu = process.cpuUsage(cpuBefore);
 
 const result: ScenarioResult = {
   timesMs,
+  cpuMsPerDiagnosis: (cpu.user + cpu.system) / 1000 / runs,
+  diagnosesPerSecond: runs / ((performance.now() - wallBefore) / 1000),
   rssAfterLoadMb,
   // maxRSS is in kilobytes: the kernel's high-water mark for this process, not a sample.
   peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -1,5 +1,9 @@
 export interface ScenarioResult {
   timesMs: number[];
+  /** CPU time (user + system) of the measured diagnoses, per diagnosis, in this warm process. */
+  cpuMsPerDiagnosis: number;
+  /** Measured diagnoses over their total wall time, one after another. */
+  diagnosesPerSecond: number;
   /** Resident set size once the modules are loaded, before the first diagnosis. */
   rssAfterLoadMb: number;
   /** The process's peak resident set size (getrusage's ru_maxrss). */

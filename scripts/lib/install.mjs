@@ -25,5 +25,7 @@ export async function ensureInstalled() {
   console.log('Installing npm packages (npm ci)…');
   // --prefer-offline: the lockfile pins exact versions and integrity hashes, so a cached tarball is
   // the same bytes; only what is missing from the cache is downloaded.
-  return run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+  // --include=dev: the dashboard's packages are devDependencies (the npm package is the CLI alone,
+  // prebuilt), and NODE_ENV=production, usual where the dashboard is deployed, would leave them out.
+  return run('npm', ['ci', '--include=dev', '--prefer-offline', '--no-audit', '--no-fund']);
 }

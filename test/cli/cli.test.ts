@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -8,7 +9,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_PROFILES } from '@/lib/clients';
 import { reportJsonSchema } from '@/lib/report/json-schema';
+import { toJUnit } from '@/lib/report/junit';
 import { LatencySchema } from '@/lib/report/latency-schema';
+import { markdownSummary } from '@/lib/report/markdown-summary';
 import { ReportSchema } from '@/lib/report/schema';
 import { handleMcpRequest } from '@/lib/samples/handler';
 import { healthyServer } from '@/lib/samples/healthy';
@@ -103,7 +106,7 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
       };
       expect(stdout).toBe(`${version}\n`);
       expect(existsSync(bundle)).toBe(true);
-      expect(existsSync(path.join(root, 'dist/cli.cache'))).toBe(true);
+      expect(existsSync(path.join(root, `dist/cli-v8-${process.versions.v8}.cache`))).toBe(true);
     },
   );
 
@@ -313,6 +316,65 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
     );
   });
 
+  it('writes the same report to each --output file in its format, beside the one on stdout', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcp-doctor-output-'));
+    try {
+      const junit = path.join(dir, 'report.xml');
+      const markdown = path.join(dir, 'a=b.md');
+      const { code, stdout } = await cli([
+        healthy.url,
+        '--json',
+        '--output',
+        `junit=${junit}`,
+        '--output',
+        `markdown=${markdown}`,
+      ]);
+      expect(code).toBe(0);
+      const report = parseReport(stdout);
+      expect(readFileSync(junit, 'utf8')).toBe(toJUnit(report));
+      expect(readFileSync(markdown, 'utf8')).toBe(markdownSummary(report));
+
+      // Paths no process can write, whoever runs it (root ignores file permissions): a missing
+      // directory, a path under a regular file, and a directory.
+      for (const [file, error] of [
+        [path.join(dir, 'no/such/dir'), 'ENOENT'],
+        [path.join(junit, 'summary.md'), 'ENOTDIR'],
+        [dir, 'EISDIR'],
+      ] as const) {
+        const unwritable = await cli([healthy.url, '--output', `text=${file}`]);
+        expect(unwritable.code).toBe(2);
+        expect(unwritable.stderr).toMatch(
+          new RegExp(`^mcp-doctor: could not run: --output text=.*${error}`),
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--client judges the named clients under the text report and in the Markdown summary', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcp-doctor-clients-'));
+    try {
+      const markdown = path.join(dir, 'summary.md');
+      const { code, stdout } = await cli([
+        healthy.url,
+        '--client',
+        'claude,chatgpt',
+        '--output',
+        `markdown=${markdown}`,
+      ]);
+      expect(code).toBe(0);
+      const text = stdout.slice(stdout.indexOf('\nClients:\n'));
+      expect(text).toMatch(/^\nClients:\n {2}Claude: (works|degraded|blocked|unknown)\n/);
+      expect(text.indexOf('  Claude: ')).toBeLessThan(text.indexOf('  ChatGPT: '));
+      const summary = readFileSync(markdown, 'utf8');
+      expect(summary).toContain('### Clients');
+      expect(summary).toMatch(/\n\| Claude \| .+\n\| ChatGPT \| /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints the usage on --help', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
@@ -338,6 +400,9 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
       '--client: "claude.ai" is unknown; the clients judged are chatgpt, claude, vscode, cursor, browser, generic',
     ],
     [['http://127.0.0.1/mcp', '--header', 'no-colon'], '--header "no-colon" is not "Name: value"'],
+    [['http://127.0.0.1/mcp', '--output', 'junit'], '--output "junit" is not "<format>=<file>"'],
+    [['http://127.0.0.1/mcp', '--output', 'pdf=x.pdf'], '--output pdf: the format must be one of'],
+    [['http://127.0.0.1/mcp', '--client', 'chatgpt,netscape'], '--client netscape: must be one of'],
     [
       ['http://127.0.0.1/mcp', '--header', 'Host: evil'],
       'header "Host" is set by MCP Doctor itself',

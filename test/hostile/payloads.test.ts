@@ -45,16 +45,16 @@ describe('tool lists that do not end', () => {
     expect(findings(report)).toContain('tools.list:cursor-loop');
   });
 
-  test('6,000 tools in pages of 1,000 stop at the tool bound', async () => {
-    const tools = Array.from({ length: 6_000 }, (_, i) => realisticTool(i + 1));
+  test('11,000 tools in pages of 1,000 stop at the tool bound', async () => {
+    const tools = Array.from({ length: 11_000 }, (_, i) => realisticTool(i + 1));
     const server = await start(pagedToolsServer({ tools, pageSize: 1_000 }));
     const { report, rssGrowthMiB } = await diagnoseHostile(server.url, {
       budgetMs: VOLUME_BUDGET_MS,
     });
 
-    expect(report.tools).toHaveLength(5_000);
+    expect(report.tools).toHaveLength(10_000);
     expect(report.listing?.stoppedEarly).toBe(
-      'stopped at 5000 tools: the server has more pages (nextCursor), which were not read',
+      'stopped at 10000 tools: the server has more pages (nextCursor), which were not read',
     );
     expect(findings(report)).toContain('tools.list:listing-unbounded');
     expect(crashedChecks(report)).toEqual([]);

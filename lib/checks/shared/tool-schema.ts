@@ -1,5 +1,5 @@
 import { isRecord } from '@/lib/json/is-record';
-import Ajv from 'ajv';
+import Ajv, { type CodeOptions, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Severity, Transcript } from '@/lib/report/schema';
@@ -10,6 +10,7 @@ import {
   type ToolEntry,
   type ToolFinding,
 } from './tool-entries';
+import { PRECOMPILED_META } from './meta-validators';
 
 export type SchemaField = 'inputSchema' | 'outputSchema';
 
@@ -58,28 +59,31 @@ const OPTIONS = {
  * means 2020-12, which every implementation must support; other dialects are optional, so a schema
  * in one we cannot check is a warning rather than an error.
  */
-const DIALECTS = [
+export const DIALECTS = [
   {
     name: '2020-12',
     pattern: /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/,
-    create: () => new Ajv2020(OPTIONS),
+    create: (code: CodeOptions = {}) =>
+      new Ajv2020({ ...OPTIONS, code: { ...OPTIONS.code, ...code } }),
   },
   {
     name: '2019-09',
     pattern: /^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/,
-    create: () => new Ajv2019(OPTIONS),
+    create: (code: CodeOptions = {}) =>
+      new Ajv2019({ ...OPTIONS, code: { ...OPTIONS.code, ...code } }),
   },
   {
     name: 'draft-07',
     pattern: /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/,
-    create: () => new Ajv(OPTIONS),
+    create: (code: CodeOptions = {}) => new Ajv({ ...OPTIONS, code: { ...OPTIONS.code, ...code } }),
   },
 ] as const;
 
-type Dialect = (typeof DIALECTS)[number];
+export type Dialect = (typeof DIALECTS)[number];
+export type DialectName = Dialect['name'];
 
 /** One Ajv per dialect for the whole process: building one and its meta-schema costs ~100 ms. */
-const instances = new Map<Dialect['name'], AnyAjv>();
+const instances = new Map<DialectName, AnyAjv>();
 
 function ajvFor(dialect: Dialect): AnyAjv {
   let ajv = instances.get(dialect.name);
@@ -88,6 +92,22 @@ function ajvFor(dialect: Dialect): AnyAjv {
     instances.set(dialect.name, ajv);
   }
   return ajv;
+}
+
+/** The dialect's meta-schema as a validator: the instance's own `$schema` when none is declared. */
+export function compileMetaValidator(ajv: AnyAjv): ValidateFunction {
+  const meta = ajv.defaultMeta();
+  const validate = typeof meta === 'string' ? ajv.getSchema(meta) : undefined;
+  if (!validate) throw new Error('Ajv has no default meta-schema');
+  return validate;
+}
+
+/**
+ * Checking a schema against its meta-schema. Generating a meta-schema's validator takes ~70 ms of a
+ * cold process; the CLI bundle ships the common ones precompiled (./meta-validators).
+ */
+function metaValidator(dialect: Dialect): ValidateFunction {
+  return PRECOMPILED_META[dialect.name] ?? compileMetaValidator(ajvFor(dialect));
 }
 
 /**
@@ -147,19 +167,19 @@ function validatorMessage(
   const cacheKey = `${field}\n${dialect.name}\n${key}`;
   const known = judge.results.get(cacheKey);
   if (known !== undefined) return known;
-  const ajv = ajvFor(dialect);
-  // Without `$schema` the instance checks against its own dialect's meta-schema; the dialect was
-  // chosen from `$schema` already, and spellings Ajv does not know (`https://…draft-07…`) are fine.
+  // Checked against the dialect's own meta-schema; the dialect was chosen from `$schema` already,
+  // and spellings Ajv does not know (`https://…draft-07…`) are fine.
   const copy: Record<string, unknown> = { ...schema };
   delete copy.$schema;
   let message: string | null = null;
   try {
-    if (!ajv.validateSchema(copy)) {
-      message = ajv.errorsText(ajv.errors?.slice(0, 3), { dataVar: field });
+    const validate = metaValidator(dialect);
+    if (!validate(copy)) {
+      message = ajvFor(dialect).errorsText(validate.errors?.slice(0, 3), { dataVar: field });
     } else if (NEEDS_COMPILE.test(key)) {
       if (judge.compiles < MAX_COMPILES) {
         judge.compiles += 1;
-        compileIsolated(ajv, copy);
+        compileIsolated(ajvFor(dialect), copy);
       } else {
         judge.uncompiled[field] += 1;
       }
