@@ -40,7 +40,6 @@ describe('markdownSummary', () => {
     expect(cells(rows!).map((r) => r[0])).toEqual(['Row', ...TITLES]);
     expect(cells(rows!)[1]?.[1]).toBe('✅ pass');
     expect(markdown).not.toContain('Failing checks');
-    expect(markdown).not.toContain('### Clients');
     expect(markdown).toContain('example 1\\.0\\.0 · protocol 2025\\-06\\-18 · 1 tool · 120 ms');
   });
 

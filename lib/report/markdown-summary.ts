@@ -73,11 +73,14 @@ function checkLines(check: CheckResult): string[] {
 function clientLines(clients: ClientVerdict[]): string[] {
   const lines = ['', '### Clients', '', '| Client | Verdict | Why |', '| --- | --- | --- |'];
   for (const client of clients) {
-    const reasons = client.reasons
-      .filter((r) => r.outcome !== 'ok')
-      .map((r) => `${markdownText(r.message)}${r.check ? ` (\`${r.check}\`)` : ''}`);
+    // Several rules can rest on one missing fact and say the same thing: each reason once.
+    const reasons = new Set(
+      client.reasons
+        .filter((r) => r.outcome !== 'ok')
+        .map((r) => `${markdownText(r.message)}${r.check ? ` (\`${r.check}\`)` : ''}`),
+    );
     lines.push(
-      `| ${markdownText(client.name)} | ${VERDICT_MARK[client.verdict]} | ${reasons.join('<br>') || '—'} |`,
+      `| ${markdownText(client.name)} | ${VERDICT_MARK[client.verdict]} | ${[...reasons].join('<br>') || '—'} |`,
     );
   }
   return lines;
@@ -86,7 +89,7 @@ function clientLines(clients: ClientVerdict[]): string[] {
 /**
  * The report as GitHub-flavoured Markdown, for a CI job summary or a pull-request comment: the
  * verdict, the four rows of ChatGPT's connection-issues table, each failing check with its fix,
- * and the client verdicts when the run judged clients. Pure: report in, text out.
+ * and every client's verdict. Pure: report in, text out.
  */
 export function markdownSummary(report: Report): string {
   const strict = report.request?.strict ?? false;
