@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { BROWSER } from './browser';
 import { CHATGPT } from './chatgpt';
 import { CLAUDE } from './claude';
 import { CURSOR } from './cursor';
 import { GENERIC } from './generic';
+import { CLIENT_IDS, ClientIdSchema, type ClientId } from './ids';
 import type { ClientProfile } from './rule';
 import { VSCODE } from './vscode';
 
@@ -17,14 +17,7 @@ export const CLIENT_PROFILES = [
   GENERIC,
 ] as const satisfies readonly ClientProfile[];
 
-export type ClientId = (typeof CLIENT_PROFILES)[number]['id'];
-
-export const CLIENT_IDS = CLIENT_PROFILES.map((p) => p.id) as [ClientId, ...ClientId[]];
-
-export const ClientIdSchema = z.enum(CLIENT_IDS, {
-  error: (issue) =>
-    `"${String(issue.input).slice(0, 40)}" is unknown; the clients judged are ${CLIENT_IDS.join(', ')}`,
-});
+export { CLIENT_IDS, ClientIdSchema, type ClientId };
 
 export function profileOf(id: ClientId): ClientProfile {
   const profile = CLIENT_PROFILES.find((p) => p.id === id);

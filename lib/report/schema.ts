@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientIdSchema } from '@/lib/clients';
+import { ClientIdSchema } from '@/lib/clients/ids';
 import { ClientVerdictSchema } from '@/lib/clients/verdict';
 import {
   AreaSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientIdSchema } from '@/lib/clients';
+import { ClientIdSchema } from '@/lib/clients/ids';
 import type { CiOptions } from '@/lib/diagnose/options';
 import { FORMAT_IDS } from '@/lib/report/formats';
 import { ReportSchema, StepSchema } from '@/lib/report/schema';
