@@ -192,7 +192,7 @@ describe('a widget whose HTML attacks its host', () => {
       );
       return server;
     });
-    return { ...running, hits: () => 0, sent: () => 0 };
+    return { ...running, hits: () => 0, sent: () => 0, mostSentForOneRequest: () => 0 };
   }
 
   test('stays a string in the report, and its asset is fetched without the user’s credentials', async () => {

@@ -16,6 +16,8 @@ export interface Hostile extends Running {
   hits(): number;
   /** Bytes handed to the socket by the streaming servers (those that write with back-pressure). */
   sent(): number;
+  /** The most bytes handed to the socket for any one request. */
+  mostSentForOneRequest(): number;
 }
 
 /** A JSON-RPC message as the probe sends it. */
@@ -49,15 +51,20 @@ async function counted(
   listener: (req: IncomingMessage, res: ServerResponse, count: { sent: number }) => void,
   configure?: (server: http.Server) => void,
 ): Promise<Hostile> {
-  let hits = 0;
-  const count = { sent: 0 };
+  const counts: { sent: number }[] = [];
   const server = http.createServer((req, res) => {
-    hits++;
+    const count = { sent: 0 };
+    counts.push(count);
     listener(req, res, count);
   });
   configure?.(server);
   const running = await listen(server);
-  return { ...running, hits: () => hits, sent: () => count.sent };
+  return {
+    ...running,
+    hits: () => counts.length,
+    sent: () => counts.reduce((sum, c) => sum + c.sent, 0),
+    mostSentForOneRequest: () => Math.max(0, ...counts.map((c) => c.sent)),
+  };
 }
 
 /** Any Node listener, counted and served on loopback. */
@@ -203,6 +210,7 @@ export async function tcpServer(onSocket: (socket: net.Socket) => void): Promise
     origin,
     hits: () => hits,
     sent: () => 0,
+    mostSentForOneRequest: () => 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
