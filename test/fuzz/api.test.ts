@@ -254,12 +254,13 @@ describe('other input', () => {
         fc.option(fc.constantFrom('https://evil.example', 'null', ORIGIN), { nil: undefined }),
         fc.option(fc.constantFrom('cross-site', 'same-site', 'same-origin'), { nil: undefined }),
         async (b, type, origin, site) => {
+          const size = new Blob([b as BlobPart]).size;
           const request = new Request(`${ORIGIN}/api/import`, {
             method: 'POST',
             body: b,
             // As a client on the wire sends it: a body comes with its length.
             headers: {
-              'content-length': String(new Blob([b as BlobPart]).size),
+              'content-length': String(size),
               ...(type ? { 'content-type': type } : {}),
               ...(origin ? { origin } : {}),
               ...(site ? { 'sec-fetch-site': site } : {}),
@@ -270,6 +271,9 @@ describe('other input', () => {
             site !== undefined ? site !== 'same-origin' : origin !== undefined && origin !== ORIGIN;
           const code = (body as { error?: { code?: string } }).error?.code;
           if (foreign) expect([status, code]).toEqual([403, 'cross-site']);
+          // An empty body (what fetch sends for a POST without one) has nothing to refuse by type:
+          // the route reads nothing and says the body is missing.
+          else if (size === 0) expect(status).toBe(400);
           else if (type !== 'application/json') expect(status).toBe(415);
           else expect([201, 400, 413]).toContain(status);
         },
