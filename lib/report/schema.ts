@@ -307,9 +307,15 @@ export const SkipSchema = z.object({
 });
 export type Skip = z.infer<typeof SkipSchema>;
 
+/** A group of checks within a row; `security`: what the server tells the model and the browser. */
+export const CheckGroupSchema = z.enum(['security']);
+export type CheckGroup = z.infer<typeof CheckGroupSchema>;
+
 export const CheckResultSchema = z.object({
   id: z.string(),
   area: AreaSchema,
+  /** Absent for the row's ordinary checks. */
+  group: CheckGroupSchema.optional(),
   title: z.string(),
   status: CheckStatusSchema,
   /** The severity this result carries when it is not a pass. */
