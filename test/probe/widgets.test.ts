@@ -17,7 +17,8 @@ const DECISIVE: Record<string, string[]> = {
   'widget-mismatched-uris': ['widgets.declarations-agree'],
   'widget-localhost-assets': ['widgets.assets-reachable', 'widgets.external-assets'],
   'widget-runtime-error': [],
-  'widget-hostile': [],
+  // Its exfiltration attempt is a fetch to an origin its CSP never declared.
+  'widget-hostile': ['widgets.csp-coverage'],
 };
 
 let samples: Running;
@@ -263,8 +264,11 @@ describe('the widget step, through probe()', () => {
       });
 
       // Only loopback traffic, none of it carrying the user's token; every request is in the log.
+      // The script and stylesheet that answered 2xx are read once more (GET) for widgets.csp-coverage.
       expect(seen.map((s) => `${s.method} ${s.path}`).sort()).toEqual([
         'GET /no-head.css',
+        'GET /no-head.css',
+        'GET /ok.js',
         'HEAD /missing.png',
         'HEAD /no-head.css',
         'HEAD /ok.js',
@@ -274,7 +278,13 @@ describe('the widget step, through probe()', () => {
       const assetExchanges = report.exchanges.filter((x) =>
         x.request.url.startsWith(assets.origin),
       );
-      expect(assetExchanges).toHaveLength(4);
+      expect(assetExchanges).toHaveLength(6);
+      expect(
+        report.widgets?.sources?.map((s) => [s.url.replace(assets.origin, ''), s.kind, s.text]),
+      ).toEqual([
+        ['/ok.js', 'script', 'x'],
+        ['/no-head.css', 'style', 'x'],
+      ]);
       expect(
         assetExchanges.every(
           (x) => x.step === 'resources' && header(x.request.headers, 'authorization') === undefined,
