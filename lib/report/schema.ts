@@ -13,6 +13,7 @@ import {
 import { LatencySchema } from './latency-schema';
 import { AuthProbeSchema } from './schema-auth';
 import { CorsProbeSchema } from './schema-cors';
+import { ExposureProbeSchema } from './schema-exposure';
 import { WidgetsProbeSchema } from './schema-widgets';
 
 /**
@@ -274,6 +275,8 @@ export const TranscriptSchema = z.object({
   auth: AuthProbeSchema.nullable(),
   /** CORS as a browser-based client meets it; absent in transcripts recorded before it existed. */
   cors: CorsProbeSchema.nullable().optional(),
+  /** A loopback or private target's answers to foreign Origin and Host; absent before it existed or when not probed. */
+  exposure: ExposureProbeSchema.nullable().optional(),
   exchanges: z.array(ExchangeSchema),
   /**
    * The tools of the last saved run of the same endpoint, attached by the store before the checks
