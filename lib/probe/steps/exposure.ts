@@ -41,9 +41,12 @@ export const exposureStep: ProbeStep = {
     const foreignOrigin = `http://${FOREIGN_HOST}${port}`;
     const exposure: ExposureProbe = { scope, address, attempts: [] };
     transcript.exposure = exposure;
+    // At once: on a slow server the step then costs one initialize's time, not two.
     exposure.attempts.push(
-      await send(recorder, url, 'origin', url.host, foreignOrigin),
-      await send(recorder, url, 'host', `${FOREIGN_HOST}${port}`, foreignOrigin),
+      ...(await Promise.all([
+        send(recorder, url, 'origin', url.host, foreignOrigin),
+        send(recorder, url, 'host', `${FOREIGN_HOST}${port}`, foreignOrigin),
+      ])),
     );
     const said = (a: ExposureAttempt) =>
       `${a.kind === 'origin' ? 'foreign Origin' : 'foreign Host'}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}`;
@@ -65,7 +68,6 @@ async function send(
     accept: 'application/json, text/event-stream',
     ...(kind === 'host' ? { host } : {}),
   };
-  const mark = recorder.mark();
   const attempt: ExposureAttempt = {
     kind,
     host,
@@ -76,7 +78,7 @@ async function send(
     error: null,
   };
   try {
-    const response = await fetch(url, {
+    const pending = fetch(url, {
       method: 'POST',
       headers,
       body: JSON.stringify({
@@ -91,7 +93,9 @@ async function send(
       }),
       signal: AbortSignal.timeout(EXPOSURE_TIMEOUT_MS),
     });
-    attempt.exchangeId = recorder.idsSince(mark)[0] ?? null;
+    // The recorder opens the exchange before its first await: this one is the last opened.
+    attempt.exchangeId = recorder.lastId();
+    const response = await pending;
     attempt.status = response.status;
     attempt.accepted = response.ok;
     // Read (bounded by the recorder) so the raw log shows the answer; a stream may stay open.
@@ -105,7 +109,6 @@ async function send(
         .then((r) => r.body?.cancel())
         .catch(() => {});
   } catch (error) {
-    attempt.exchangeId = recorder.idsSince(mark)[0] ?? null;
     attempt.error = toProbeError(
       error,
       `POST ${url.href} (${kind === 'host' ? 'foreign Host' : 'foreign Origin'})`,
