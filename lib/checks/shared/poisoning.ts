@@ -1,4 +1,5 @@
 import { isRecord } from '@/lib/json/is-record';
+import { escapeInvisible } from '@/lib/analysis/escape';
 import { analyzeToolPoisoning } from '@/lib/analysis/tool-poisoning';
 import type {
   PoisoningFinding,
@@ -33,8 +34,11 @@ function analysis(t: Transcript): PoisoningResult {
 /** Where a finding's text came from: the tools/list page of its tool, or the initialize answer. */
 function evidenceFor(t: Transcript, finding: PoisoningFinding): string[] {
   if (finding.tool === null) return t.mcp?.initializeExchangeId ? [t.mcp.initializeExchangeId] : [];
-  const entry = toolEntries(t).find(
-    (e) => e.label === finding.tool || (e.name === null && `tools[${e.index}]` === finding.tool),
+  // The analysis names a tool by its name escaped and bounded, or `tools[i]` without one.
+  const entry = toolEntries(t).find((e) =>
+    e.name === null
+      ? `tools[${e.index}]` === finding.tool
+      : escapeInvisible(e.name.slice(0, 200)) === finding.tool,
   );
   return entry?.exchangeId ? [entry.exchangeId] : [];
 }

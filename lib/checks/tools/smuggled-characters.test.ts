@@ -39,8 +39,18 @@ describe('tools.smuggled-characters', () => {
     },
     {
       name: 'fails on a name that mixes Cyrillic letters into a Latin one',
-      t: listing(tool({ name: 'sеarch_docs' })),
-      expected: { status: 'fail', code: 'mixed-script-name', severity: 'error' },
+      t: listing(tool({ name: 's\u0435arch_docs' })),
+      expected: {
+        status: 'fail',
+        code: 'mixed-script-name',
+        severity: 'error',
+        evidence: ['x3'],
+      },
+    },
+    {
+      name: 'fails on a zero-width space in a name, its page as evidence',
+      t: listing(tool({ name: 'search\u200b_docs' })),
+      expected: { status: 'fail', code: 'invisible-char', evidence: ['x3'] },
     },
     {
       name: 'does not judge wording (tools.suspicious-instructions does)',
