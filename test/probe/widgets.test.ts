@@ -310,3 +310,64 @@ describe('the widget step, through probe()', () => {
     }
   });
 });
+
+test('widgets.csp-coverage reads a fetched script: its fetch to an undeclared origin, with the script’s line', async () => {
+  const assets = await serveNode((req, res) => {
+    if (req.url === '/app.js')
+      res
+        .writeHead(200, { 'content-type': 'text/javascript' })
+        .end(
+          req.method === 'HEAD'
+            ? undefined
+            : 'const api = "https://api.example.com";\nfetch("https://tracker.example.net/collect");\n',
+        );
+    else res.writeHead(404).end();
+  }, '');
+  const html = `<!doctype html><html><head><script src="${assets.origin}/app.js"></script></head><body></body></html>`;
+  const server = await statelessServer(() => {
+    const s = new McpServer({ name: 'widget-fetched-script', version: '1.0.0' });
+    s.registerResource(
+      'w',
+      'ui://widget/w.html',
+      { mimeType: 'text/html;profile=mcp-app' },
+      async (uri) => ({
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: 'text/html;profile=mcp-app',
+            text: html,
+            _meta: { ui: { csp: { resourceDomains: [assets.origin] } } },
+          },
+        ],
+      }),
+    );
+    s.registerTool(
+      'w',
+      {
+        description: 'A tool whose widget loads its code from a loopback server.',
+        _meta: { ui: { resourceUri: 'ui://widget/w.html' } },
+      },
+      async () => ({ content: [] }),
+    );
+    return s;
+  });
+  try {
+    const report = await runHealthCheck(targetFor(server.url));
+    const [source] = report.widgets?.sources ?? [];
+    expect(source).toMatchObject({
+      url: `${assets.origin}/app.js`,
+      kind: 'script',
+      truncated: false,
+    });
+    const coverage = report.checks.find((c) => c.id === 'widgets.csp-coverage');
+    expect(coverage).toMatchObject({ status: 'fail', code: 'undeclared-connect' });
+    expect(coverage?.items[0]?.detail).toContain(
+      `https://tracker.example.net is used by fetch at ${assets.origin}/app.js line 2`,
+    );
+    // The script's GET is evidence, beside the resources/read.
+    expect(coverage?.evidence).toEqual(expect.arrayContaining(source?.exchangeIds ?? ['none']));
+  } finally {
+    await server.close();
+    await assets.close();
+  }
+});
