@@ -4,3 +4,5 @@ const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
 export const HEALTHY = `${ORIGIN}/samples/healthy/mcp`;
 export const HTML_PAGE = `${ORIGIN}/samples/html-page/mcp`;
 export const SLOW = `${ORIGIN}/samples/slow/mcp`;
+export const POISONED_TOOLS = `${ORIGIN}/samples/poisoned-tools/mcp`;
+export const WIDGET_CSP_GAPS = `${ORIGIN}/samples/widget-csp-gaps/mcp`;

@@ -14,10 +14,12 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
       data-testid={`check-${check.id}`}
       data-status={check.status}
       data-severity={check.severity}
+      data-group={check.group}
       className={`rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${TONES[tone].accent}`}
     >
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
         <StatusBadge tone={tone} size="sm" />
+        {check.group === 'security' ? <SecurityLabel id={check.id} /> : null}
         <h4 className="min-w-[min(100%,14rem)] flex-1 font-medium text-slate-900">{check.title}</h4>
         <code className="font-mono text-xs text-slate-400">{check.id}</code>
       </div>
@@ -42,6 +44,19 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
         {check.code ? <span className="font-mono text-slate-400">code: {check.code}</span> : null}
       </div>
     </li>
+  );
+}
+
+/** Marks the checks about what the server tells the model and the browser (tool poisoning, CSP, exposure). */
+function SecurityLabel({ id }: { id: string }) {
+  return (
+    <span
+      data-testid={`check-group-${id}`}
+      title="Security: what the server tells the model and the browser"
+      className="rounded border border-violet-200 bg-violet-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-violet-800"
+    >
+      Security
+    </span>
   );
 }
 

@@ -23,6 +23,7 @@ export function CheckList({
         const own = checks.filter((c) => c.area === row.id);
         const problems = own.filter((c) => c.status === 'fail' || c.status === 'error');
         const rest = own.filter((c) => c.status !== 'fail' && c.status !== 'error');
+        const security = problems.filter((c) => c.group === 'security').length;
         return (
           <div key={row.id} id={`area-${row.id}`} className="scroll-mt-20">
             <div className="mb-3 flex flex-wrap items-center gap-3">
@@ -33,6 +34,14 @@ export function CheckList({
                   ? 'no checks yet'
                   : `${own.length} check${own.length === 1 ? '' : 's'}, ${problems.length} with findings`}
               </span>
+              {security > 0 ? (
+                <span
+                  data-testid={`security-findings-${row.id}`}
+                  className="text-sm font-medium text-violet-800"
+                >
+                  {security} security finding{security === 1 ? '' : 's'}
+                </span>
+              ) : null}
             </div>
             {problems.length > 0 ? (
               <ul className="space-y-3">

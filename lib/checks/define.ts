@@ -1,4 +1,11 @@
-import type { Area, CheckResult, FindingItem, Severity, Transcript } from '@/lib/report/schema';
+import type {
+  Area,
+  CheckGroup,
+  CheckResult,
+  FindingItem,
+  Severity,
+  Transcript,
+} from '@/lib/report/schema';
 
 /**
  * A check id as a check module writes it, `<area>.<name>`. The exact union of registered ids is
@@ -35,6 +42,11 @@ export type Outcome<Code extends string = string> =
 export interface CheckDefinition<Id extends CheckRef = CheckRef, Code extends string = string> {
   id: Id;
   area: Area;
+  /**
+   * A group within the area's row: `security` marks checks about what the server tells the model
+   * and the browser (tool poisoning, widget CSP coverage, local exposure), labelled so in the UI.
+   */
+  group?: CheckGroup;
   /** Severity of a failure unless the outcome says otherwise. */
   severity: Severity;
   /** Shown on a pass ("The URL is served over HTTPS"). */
@@ -73,7 +85,12 @@ export const blocked = (owner: CheckRef, reason: string, verify?: string): Outco
   ...(verify ? { verify } : {}),
 });
 
-const base = (check: CheckDefinition) => ({ id: check.id, area: check.area, docs: check.docs });
+const base = (check: CheckDefinition) => ({
+  id: check.id,
+  area: check.area,
+  ...(check.group ? { group: check.group } : {}),
+  docs: check.docs,
+});
 
 /** A bug in MCP Doctor, reported as a result so one broken check never sinks the report. */
 function crashed(check: CheckDefinition, message: string): CheckResult {

@@ -11,6 +11,7 @@ import { authStep } from './steps/auth';
 import { corsStep } from './steps/cors';
 import { dnsStep } from './steps/dns';
 import { erasStep } from './steps/eras';
+import { exposureStep } from './steps/exposure';
 import { fillHandshakeResults, handshakeStep } from './steps/handshake';
 import { negotiationStep } from './steps/negotiation';
 import { tcpStep } from './steps/tcp';
@@ -45,6 +46,7 @@ const STEPS: readonly ProbeStep[] = [
   affinityStep,
   authStep,
   corsStep,
+  exposureStep,
   toolsStep,
   widgetsStep,
   erasStep,

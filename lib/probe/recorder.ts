@@ -99,11 +99,20 @@ export class Recorder {
   /** For third-party origins (a widget's assets): recorded the same, but the user's headers and token are not sent there. */
   readonly fetchAnonymous: FetchLike = (input, init) => this.send(input, init, false);
 
+  /**
+   * Anonymous, through another dialling function than the run's: for requests Node's fetch cannot
+   * make (a foreign `Host` header). Recorded and bounded like every other exchange.
+   */
+  fetchVia(base: typeof fetch): FetchLike {
+    return (input, init) => this.send(input, init, false, undefined, base);
+  }
+
   private readonly send = async (
     input: string | URL,
     init: RequestInit | undefined,
     withUserHeaders: boolean,
     era?: Era,
+    via?: typeof fetch,
   ): Promise<Response> => {
     const url = input instanceof URL ? input.href : String(input);
     const headers = new Headers(withUserHeaders ? this.options.headers : undefined);
@@ -139,7 +148,7 @@ export class Recorder {
 
     let response: Response;
     try {
-      const baseFetch = this.options.baseFetch ?? fetch;
+      const baseFetch = via ?? this.options.baseFetch ?? fetch;
       response = await baseFetch(url, {
         ...init,
         method,

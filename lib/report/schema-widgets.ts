@@ -211,6 +211,27 @@ export const WidgetCallSchema = z.object({
 });
 export type WidgetCall = z.infer<typeof WidgetCallSchema>;
 
+/**
+ * The body of a script or stylesheet a template loads, fetched (GET, bounded, anonymously, under
+ * the same address rules as the asset checks) so that `widgets.csp-coverage` can read the origins
+ * the code itself uses: `fetch`, `XMLHttpRequest`, `WebSocket`, `EventSource`, `url()`, `@import`.
+ */
+export const WidgetSourceSchema = z.object({
+  url: z.string(),
+  kind: z.enum(['script', 'style']),
+  /** The text read, at most the step's per-source bound; null when nothing could be read. */
+  text: z.string().nullable(),
+  /** Bytes read before the bound stopped the read. */
+  bytes: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  status: z.number().int().nullable(),
+  exchangeIds: z.array(z.string()),
+  error: ProbeErrorSchema.nullable(),
+  /** Why it was not fetched (a private address, the asset did not answer 2xx, a bound). */
+  skipped: z.string().nullable(),
+});
+export type WidgetSource = z.infer<typeof WidgetSourceSchema>;
+
 export const WidgetsProbeSchema = z.object({
   resources: ResourceListingSchema.nullable(),
   resourceTemplates: ResourceListingSchema.nullable(),
@@ -221,5 +242,7 @@ export const WidgetsProbeSchema = z.object({
   /** Why the probe stopped reading templates or fetching assets early (a bound). */
   stoppedEarly: z.string().nullable(),
   calls: z.array(WidgetCallSchema),
+  /** The templates' external scripts and stylesheets as read; absent in transcripts recorded before it existed. */
+  sources: z.array(WidgetSourceSchema).optional(),
 });
 export type WidgetsProbe = z.infer<typeof WidgetsProbeSchema>;

@@ -13,6 +13,7 @@ import {
 import { LatencySchema } from './latency-schema';
 import { AuthProbeSchema } from './schema-auth';
 import { CorsProbeSchema } from './schema-cors';
+import { ExposureProbeSchema } from './schema-exposure';
 import { WidgetsProbeSchema } from './schema-widgets';
 
 /**
@@ -274,6 +275,8 @@ export const TranscriptSchema = z.object({
   auth: AuthProbeSchema.nullable(),
   /** CORS as a browser-based client meets it; absent in transcripts recorded before it existed. */
   cors: CorsProbeSchema.nullable().optional(),
+  /** A loopback or private target's answers to foreign Origin and Host; absent before it existed or when not probed. */
+  exposure: ExposureProbeSchema.nullable().optional(),
   exchanges: z.array(ExchangeSchema),
   /**
    * The tools of the last saved run of the same endpoint, attached by the store before the checks
@@ -307,9 +310,15 @@ export const SkipSchema = z.object({
 });
 export type Skip = z.infer<typeof SkipSchema>;
 
+/** A group of checks within a row; `security`: what the server tells the model and the browser. */
+export const CheckGroupSchema = z.enum(['security']);
+export type CheckGroup = z.infer<typeof CheckGroupSchema>;
+
 export const CheckResultSchema = z.object({
   id: z.string(),
   area: AreaSchema,
+  /** Absent for the row's ordinary checks. */
+  group: CheckGroupSchema.optional(),
   title: z.string(),
   status: CheckStatusSchema,
   /** The severity this result carries when it is not a pass. */

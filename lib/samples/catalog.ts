@@ -1,6 +1,7 @@
 import { AUTH_SAMPLES } from './auth-samples';
 import { CONNECTION_SAMPLES } from './connection-samples';
 import { ERA_SAMPLES } from './era-samples';
+import { SECURITY_SAMPLES } from './security-samples';
 import type { Sample } from './types';
 import { WIDGET_SAMPLES } from './widget-samples';
 
@@ -10,6 +11,7 @@ export const SAMPLES: readonly Sample[] = [
   ...ERA_SAMPLES,
   ...WIDGET_SAMPLES,
   ...AUTH_SAMPLES,
+  ...SECURITY_SAMPLES,
 ];
 
 export const findSample = (slug: string): Sample | undefined =>

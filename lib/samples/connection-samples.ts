@@ -12,7 +12,7 @@ export const CONNECTION_SAMPLES: Sample[] = [
     slug: 'healthy',
     title: 'Healthy server',
     demonstrates:
-      'A well-behaved MCP server with three annotated tools: every check passes, except that on localhost the Connection row warns that ChatGPT cannot reach this machine.',
+      'A well-behaved MCP server with three annotated tools: every check passes, except that on localhost the Connection row warns that ChatGPT cannot reach this machine (and that any web page could, as the SDK’s default transport takes any Origin and Host).',
     expected: { connection: 'pass', tools: 'pass' },
     handle: (request) => handleMcpRequest(request, healthyServer),
   },

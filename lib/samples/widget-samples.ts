@@ -295,8 +295,8 @@ export const WIDGET_SAMPLES: Sample[] = [
     slug: 'widget-hostile',
     title: 'Hostile widget',
     demonstrates:
-      'A widget that tries to escape its sandbox (parent DOM, cookies, top navigation, forged messages); the preview contains it.',
-    expected: { widgets: 'pass' },
+      'A widget that tries to escape its sandbox (parent DOM, cookies, top navigation, forged messages, a fetch to an undeclared origin); the preview contains it and widgets.csp-coverage names the fetch.',
+    expected: { widgets: 'warn' },
     handle: serve(
       singleWidgetServer(
         'sample-widget-hostile',

@@ -97,12 +97,18 @@ export function stepError(report: Report, id: StepId): string | undefined {
   return report.steps.find((s) => s.id === id)?.error?.code;
 }
 
-/** The failing checks as `id:code`, the loopback warning every fixture here earns left out. */
+/**
+ * The failing checks as `id:code`, the loopback findings every fixture here earns left out (not
+ * public, not HTTPS, and — for a fixture that answers any Origin and Host — exposed to web pages).
+ */
+const LOOPBACK_ONLY = new Set([
+  'connection.public',
+  'connection.https',
+  'connection.local-exposure',
+]);
 export function findings(report: Report): string[] {
   return report.checks
-    .filter(
-      (c) => c.status === 'fail' && c.id !== 'connection.public' && c.id !== 'connection.https',
-    )
+    .filter((c) => c.status === 'fail' && !LOOPBACK_ONLY.has(c.id))
     .map((c) => `${c.id}:${c.code}`);
 }
 

@@ -4,7 +4,7 @@ import { CONNECTION_SAMPLES } from '@/lib/samples/connection-samples';
 import { samplePath } from '@/lib/samples/types';
 import { samplesServer, type Running } from '../fixtures/servers';
 import { targetFor } from '../fixtures/target';
-import { rowsIgnoringLoopback } from './support';
+import { LOOPBACK_ONLY, rowsIgnoringLoopback } from './support';
 
 /** The checks that must fail for each sample (others may add to them): what its card demonstrates. */
 const DECISIVE: Record<string, string[]> = {
@@ -39,7 +39,7 @@ describe.each(CONNECTION_SAMPLES.map((s) => [s.slug, s] as const))(
       const failing = report.checks
         .filter((c) => c.status !== 'pass' && c.status !== 'skipped' && c.severity !== 'info')
         .map((c) => c.id)
-        .filter((id) => id !== 'connection.public');
+        .filter((id) => !LOOPBACK_ONLY.has(id));
       const decisive = DECISIVE[slug] ?? [];
       if (decisive.length === 0) expect(failing).toEqual([]);
       else expect(failing).toEqual(expect.arrayContaining(decisive));

@@ -34,12 +34,23 @@ export function json(body: Exchange['request']['body']): unknown {
 }
 
 /**
+ * The checks that judge a target only because it is on loopback: connection.public (ChatGPT cannot
+ * reach it) and connection.local-exposure (any web page can, when the server takes any Origin and
+ * Host — as the SDK's default transport and the samples served on loopback do). A deployment on a
+ * public host shows neither.
+ */
+export const LOOPBACK_ONLY: ReadonlySet<string> = new Set([
+  'connection.public',
+  'connection.local-exposure',
+]);
+
+/**
  * The row statuses as a deployment on a public host would show them. Every fixture here listens on
- * loopback, which connection.public rightly warns about (ChatGPT cannot reach it); leaving that one
- * check out lets a test see what the rest of the row says about the server itself.
+ * loopback; leaving the loopback-only checks out lets a test see what the rest of the row says
+ * about the server itself.
  */
 export function rowsIgnoringLoopback(report: Report): Partial<Record<Area, RowStatus>> {
-  const checks = report.checks.filter((c) => c.id !== 'connection.public');
+  const checks = report.checks.filter((c) => !LOOPBACK_ONLY.has(c.id));
   const rows = AREA_TABLE.map((area) => summarizeRow(area.id, checks, report));
   return Object.fromEntries(rows.map((row) => [row.id, row.status]));
 }

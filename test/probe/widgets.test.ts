@@ -17,7 +17,8 @@ const DECISIVE: Record<string, string[]> = {
   'widget-mismatched-uris': ['widgets.declarations-agree'],
   'widget-localhost-assets': ['widgets.assets-reachable', 'widgets.external-assets'],
   'widget-runtime-error': [],
-  'widget-hostile': [],
+  // Its exfiltration attempt is a fetch to an origin its CSP never declared.
+  'widget-hostile': ['widgets.csp-coverage'],
 };
 
 let samples: Running;
@@ -263,8 +264,11 @@ describe('the widget step, through probe()', () => {
       });
 
       // Only loopback traffic, none of it carrying the user's token; every request is in the log.
+      // The script and stylesheet that answered 2xx are read once more (GET) for widgets.csp-coverage.
       expect(seen.map((s) => `${s.method} ${s.path}`).sort()).toEqual([
         'GET /no-head.css',
+        'GET /no-head.css',
+        'GET /ok.js',
         'HEAD /missing.png',
         'HEAD /no-head.css',
         'HEAD /ok.js',
@@ -274,7 +278,13 @@ describe('the widget step, through probe()', () => {
       const assetExchanges = report.exchanges.filter((x) =>
         x.request.url.startsWith(assets.origin),
       );
-      expect(assetExchanges).toHaveLength(4);
+      expect(assetExchanges).toHaveLength(6);
+      expect(
+        report.widgets?.sources?.map((s) => [s.url.replace(assets.origin, ''), s.kind, s.text]),
+      ).toEqual([
+        ['/ok.js', 'script', 'x'],
+        ['/no-head.css', 'style', 'x'],
+      ]);
       expect(
         assetExchanges.every(
           (x) => x.step === 'resources' && header(x.request.headers, 'authorization') === undefined,
@@ -299,4 +309,65 @@ describe('the widget step, through probe()', () => {
       await assets.close();
     }
   });
+});
+
+test('widgets.csp-coverage reads a fetched script: its fetch to an undeclared origin, with the script’s line', async () => {
+  const assets = await serveNode((req, res) => {
+    if (req.url === '/app.js')
+      res
+        .writeHead(200, { 'content-type': 'text/javascript' })
+        .end(
+          req.method === 'HEAD'
+            ? undefined
+            : 'const api = "https://api.example.com";\nfetch("https://tracker.example.net/collect");\n',
+        );
+    else res.writeHead(404).end();
+  }, '');
+  const html = `<!doctype html><html><head><script src="${assets.origin}/app.js"></script></head><body></body></html>`;
+  const server = await statelessServer(() => {
+    const s = new McpServer({ name: 'widget-fetched-script', version: '1.0.0' });
+    s.registerResource(
+      'w',
+      'ui://widget/w.html',
+      { mimeType: 'text/html;profile=mcp-app' },
+      async (uri) => ({
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: 'text/html;profile=mcp-app',
+            text: html,
+            _meta: { ui: { csp: { resourceDomains: [assets.origin] } } },
+          },
+        ],
+      }),
+    );
+    s.registerTool(
+      'w',
+      {
+        description: 'A tool whose widget loads its code from a loopback server.',
+        _meta: { ui: { resourceUri: 'ui://widget/w.html' } },
+      },
+      async () => ({ content: [] }),
+    );
+    return s;
+  });
+  try {
+    const report = await runHealthCheck(targetFor(server.url));
+    const [source] = report.widgets?.sources ?? [];
+    expect(source).toMatchObject({
+      url: `${assets.origin}/app.js`,
+      kind: 'script',
+      truncated: false,
+    });
+    const coverage = report.checks.find((c) => c.id === 'widgets.csp-coverage');
+    expect(coverage).toMatchObject({ status: 'fail', code: 'undeclared-connect' });
+    expect(coverage?.items[0]?.detail).toContain(
+      `https://tracker.example.net is used by fetch at ${assets.origin}/app.js line 2`,
+    );
+    // The script's GET is evidence, beside the resources/read.
+    expect(coverage?.evidence).toEqual(expect.arrayContaining(source?.exchangeIds ?? ['none']));
+  } finally {
+    await server.close();
+    await assets.close();
+  }
 });

@@ -9,6 +9,7 @@ import headerValidation from './header-validation';
 import https from './https';
 import initialize from './initialize';
 import latency from './latency';
+import localExposure from './local-exposure';
 import negotiation from './negotiation';
 import protocolEra from './protocol-era';
 import protocolVersion from './protocol-version';
@@ -40,6 +41,7 @@ export const CONNECTION_CHECKS = [
   https,
   initialize,
   latency,
+  localExposure,
   negotiation,
   protocolEra,
   protocolVersion,

@@ -11,6 +11,8 @@ import minCount from './min-count';
 import name from './name';
 import nonempty from './nonempty';
 import outputSchema from './output-schema';
+import smuggledCharacters from './smuggled-characters';
+import suspiciousInstructions from './suspicious-instructions';
 
 /** The Tools row's checks, sorted by id. */
 export const TOOLS_CHECKS = [
@@ -27,4 +29,6 @@ export const TOOLS_CHECKS = [
   name,
   nonempty,
   outputSchema,
+  smuggledCharacters,
+  suspiciousInstructions,
 ] as const;

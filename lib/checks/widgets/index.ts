@@ -1,5 +1,6 @@
 import assetsReachable from './assets-reachable';
 import csp from './csp';
+import cspCoverage from './csp-coverage';
 import declarationsAgree from './declarations-agree';
 import domain from './domain';
 import externalAssets from './external-assets';
@@ -14,6 +15,7 @@ import templateUri from './template-uri';
 export const WIDGETS_CHECKS = [
   assetsReachable,
   csp,
+  cspCoverage,
   declarationsAgree,
   domain,
   externalAssets,

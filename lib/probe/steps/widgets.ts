@@ -36,6 +36,7 @@ import { toProbeError } from '../errors';
 import { asProbeError, type Session } from '../mcp';
 import { withDeadline } from '../network';
 import type { Recorder } from '../recorder';
+import { readSources } from '../widget-sources';
 
 /** The widget step's own bounds: a server may declare hundreds of templates or assets. */
 export const WIDGET_LIMITS = {
@@ -153,6 +154,7 @@ async function probeWidgets(
     };
     probe.widgets.push(widget);
   }
+  probe.sources = await readSources(probe, ctx.recorder, ctx.signal);
   // The `_meta` was needed whole for the CSP and domain; what is kept is bounded.
   for (const read of probe.templates) {
     if (read.content) read.content.meta = boundedMeta(read.content.meta);
