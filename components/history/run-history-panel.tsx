@@ -64,13 +64,6 @@ export function RunHistoryPanel({
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">
-          <a
-            href={`/api/runs/${run.id}/export`}
-            download
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
-          >
-            Export
-          </a>
           <StartSessionButton runId={run.id} />
         </div>
         {run.origin === 'probe' ? (

@@ -46,10 +46,11 @@ export function ReportHeader({ report, runId }: { report: Report; runId: string 
         <div className="flex flex-wrap items-start gap-2">
           {repeatable ? <CheckUrlButton url={report.url} label="Check again" /> : null}
           <a
-            href={`/api/runs/${runId}`}
+            href={`/api/runs/${runId}/export`}
+            download
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
           >
-            JSON
+            Download JSON
           </a>
         </div>
       </div>

@@ -44,7 +44,7 @@ export function ReportView({
         title="Connection issues"
         aside="As listed in ChatGPT's troubleshooting table"
       >
-        <IssuesTable rows={report.rows} />
+        <IssuesTable report={report} />
       </Section>
       <ClientMatrix report={report} />
       {history}

@@ -80,7 +80,7 @@ function ToolCard({
       className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <div>
-        <h3 className="break-all font-mono text-sm font-semibold text-slate-900">{tool.name}</h3>
+        <h3 className="break-words font-mono text-sm font-semibold text-slate-900">{tool.name}</h3>
         {title ? <p className="text-sm text-slate-600">{title}</p> : null}
       </div>
       {tool.description ? (

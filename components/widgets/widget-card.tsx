@@ -48,7 +48,9 @@ export function WidgetCard({
       className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 bg-slate-50 px-4 py-3">
-        <h3 className="break-all font-mono text-sm font-semibold text-slate-900">{widget.tool}</h3>
+        <h3 className="break-words font-mono text-sm font-semibold text-slate-900">
+          {widget.tool}
+        </h3>
         {widget.standards.map((s) => (
           <span
             key={s}
