@@ -109,8 +109,13 @@ test('a running run shows its progress, then turns into the report by itself', a
   const html = await (await request.get(`/runs/${id}`)).text();
   expect(html).toContain('Checking…');
   expect(html).toMatch(/role="status"[^>]*>[^<]*\d of \d+ steps done/);
+  expect(html).toMatch(/Waiting for [^<]+ — \d+\.\d s/);
 
   await page.goto(`/runs/${id}`);
+  // The step in progress and a timer that counts: initialize is the slow one here.
+  const current = page.getByTestId('current-step');
+  await expect(current).toHaveAttribute('data-step', 'initialize');
+  await expect(current).toContainText(/^Waiting for MCP handshake — [1-9]\d*\.\d s$/);
   await expect(page.getByTestId('row-connection')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('step-initialize')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Check finished' })).toBeAttached();
