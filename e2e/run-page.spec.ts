@@ -145,3 +145,17 @@ test('latency samples asked for on the form show p50 / p95 / max per method', as
     await expect(row.locator('td').nth(0)).toHaveText(/^\d+ ms$/);
   }
 });
+
+test('a URL typed without a scheme is checked over http on localhost, and the form says so', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const typed = HEALTHY.replace(/^http:\/\//, '');
+  await checkForm(page).getByLabel('MCP endpoint URL').fill(typed);
+  await expect(page.getByTestId('url-scheme-note')).toContainText(
+    `http://${typed} will be checked`,
+  );
+  await checkForm(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page).toHaveURL(/\/runs\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByTestId('report-url')).toHaveText(HEALTHY);
+});
