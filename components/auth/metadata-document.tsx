@@ -4,7 +4,7 @@ import { EvidenceLinks } from '@/components/report/evidence-links';
 import type { ExchangeLabels } from '@/components/report/exchange-labels';
 import { JsonDetails } from '@/components/report/json-details';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { checkTone } from '@/components/ui/status';
+import { TONES, checkTone } from '@/components/ui/status';
 
 /** The fields ChatGPT depends on, each with the check that judges it. */
 const KEY_FIELDS: Record<AuthDocument['kind'], [field: string, check: string][]> = {
@@ -116,7 +116,7 @@ export function MetadataDocument({
                     {field}
                   </th>
                   <td
-                    className={`block break-all pr-3 align-top font-mono text-xs md:table-cell md:py-1.5 ${value === undefined ? 'text-slate-400' : 'text-slate-900'}`}
+                    className={`block break-all pr-3 align-top font-mono text-xs md:table-cell md:py-1.5 ${value === undefined ? 'text-slate-500' : 'text-slate-900'}`}
                   >
                     {value === undefined ? 'absent' : JSON.stringify(value)}
                   </td>
@@ -125,7 +125,7 @@ export function MetadataDocument({
                       <a
                         href={`#check-${check.id}`}
                         title={check.message}
-                        aria-label={`${check.id}: ${check.message}`}
+                        aria-label={`${TONES[checkTone(check)].label}: ${check.id}, ${check.message}`}
                       >
                         <StatusBadge tone={checkTone(check)} size="sm" />
                       </a>

@@ -121,7 +121,7 @@ export function DiffView({ diff }: { diff: RunDiff }) {
                 </span>
                 <span className="flex items-center gap-2">
                   <Verdict verdict={change.before} />
-                  <span aria-label="became" className="text-slate-400">
+                  <span aria-label="became" className="text-slate-500">
                     →
                   </span>
                   <Verdict verdict={change.after} />

@@ -44,7 +44,7 @@ export function RunHistoryPanel({
           <p>
             <Link
               href={`/history?url=${encodeURIComponent(run.url)}`}
-              className="font-medium text-sky-700 hover:underline"
+              className="font-medium text-sky-700 underline"
             >
               History of this endpoint
             </Link>
@@ -54,7 +54,7 @@ export function RunHistoryPanel({
                 {sessions.map((s, i) => (
                   <span key={s.id}>
                     {i > 0 ? ', ' : ''}
-                    <Link href={`/sessions/${s.id}`} className="text-sky-700 hover:underline">
+                    <Link href={`/sessions/${s.id}`} className="text-sky-700 underline">
                       {s.name}
                     </Link>
                   </span>

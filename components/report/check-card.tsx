@@ -21,7 +21,7 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
         <StatusBadge tone={tone} size="sm" />
         <h4 className="min-w-[min(100%,14rem)] flex-1 font-medium text-slate-900">{check.title}</h4>
-        <code className="font-mono text-xs text-slate-400">{check.id}</code>
+        <code className="font-mono text-xs text-slate-500">{check.id}</code>
       </div>
       <p className="mt-2 break-words text-sm text-slate-700">
         {collapseRepeatedPrefix(check.message)}
@@ -43,7 +43,7 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
         >
           Docs ↗
         </a>
-        {check.code ? <span className="font-mono text-slate-400">code: {check.code}</span> : null}
+        {check.code ? <span className="font-mono text-slate-500">code: {check.code}</span> : null}
       </div>
     </li>
   );

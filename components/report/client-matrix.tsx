@@ -139,7 +139,7 @@ function Reasons({
                     href={reason.source.url}
                     target="_blank"
                     rel="noreferrer noopener"
-                    className="text-sky-800 hover:underline"
+                    className="text-sky-800 underline"
                   >
                     Source: {new URL(reason.source.url).hostname} ↗
                   </a>{' '}

@@ -84,7 +84,7 @@ export function ServerFacts({ report }: { report: Report }) {
           <div key={label} className="min-w-0">
             <dt className="text-xs text-slate-500">{label}</dt>
             <dd className="break-all font-mono text-slate-900">
-              {value ?? <span className="text-slate-400">—</span>}
+              {value ?? <span className="text-slate-500">—</span>}
             </dd>
           </div>
         ))}

@@ -86,7 +86,7 @@ function ToolCard({
       {tool.description ? (
         <p className="whitespace-pre-line break-words text-sm text-slate-700">{tool.description}</p>
       ) : (
-        <p className="text-sm italic text-slate-400">No description</p>
+        <p className="text-sm italic text-slate-500">No description</p>
       )}
       {findings.length > 0 ? (
         <ul className="space-y-1.5" aria-label={`Findings for ${tool.name}`}>
@@ -97,7 +97,7 @@ function ToolCard({
                 {detail}{' '}
                 <a
                   href={`#check-${check.id}`}
-                  className="font-mono text-xs text-slate-400 hover:underline"
+                  className="font-mono text-xs text-slate-500 hover:underline"
                 >
                   {check.id}
                 </a>

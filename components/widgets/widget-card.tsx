@@ -97,7 +97,7 @@ export function WidgetCard({
             <dt className="text-slate-500">Domain</dt>
             <dd className="break-all text-slate-700">
               {widget.domain.length === 0 ? (
-                <span className="text-slate-400">none declared</span>
+                <span className="text-slate-500">none declared</span>
               ) : (
                 widget.domain.map((d) => (
                   <div key={d.key}>
@@ -182,7 +182,7 @@ export function WidgetCard({
 }
 
 function MimeType({ mime, listed }: { mime: string | null; listed: string | null }) {
-  if (mime === null) return <span className="text-slate-400">—</span>;
+  if (mime === null) return <span className="text-slate-500">—</span>;
   const normalized = normalizeMime(mime);
   const ok = normalized === APPS_SDK_MIME || normalized === MCP_APPS_MIME;
   return (
