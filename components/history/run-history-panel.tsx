@@ -8,8 +8,8 @@ import { DiffView } from './diff-view';
 import { formatWhen } from './when';
 
 /**
- * Above a finished run's report: where it sits in the endpoint's history (what changed since the
- * previous run), the sessions it belongs to, and the ways to share it (session, export).
+ * Under a finished run's verdict and rows: where it sits in the endpoint's history (what changed
+ * since the previous run), the sessions it belongs to, and the ways to share it (a session, a watch).
  */
 export function RunHistoryPanel({
   run,
