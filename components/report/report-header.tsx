@@ -79,7 +79,10 @@ export function ServerFacts({ report }: { report: Report }) {
   ];
   return (
     <div className="space-y-4">
-      <dl className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm">
+      <dl
+        data-testid="server-facts"
+        className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm"
+      >
         {facts.map(([label, value]) => (
           <div key={label} className="min-w-0">
             <dt className="text-xs text-slate-500">{label}</dt>
