@@ -15,7 +15,7 @@ export default function ErrorPage({
       <p className="text-slate-600">
         This is a bug in the dashboard, not in the server you checked.
         {error.digest ? (
-          <span className="block font-mono text-xs text-slate-400">Reference: {error.digest}</span>
+          <span className="block font-mono text-xs text-slate-500">Reference: {error.digest}</span>
         ) : null}
       </p>
       <button

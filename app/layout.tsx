@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ThemeToggle } from '@/components/ui/theme-toggle';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -51,6 +52,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/#api" className="hover:text-slate-900">
                 API
               </Link>
+              <ThemeToggle />
             </nav>
           </div>
         </header>

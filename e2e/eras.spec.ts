@@ -23,7 +23,7 @@ test('a server that speaks only 2026-07-28 is checked on every row, and the Conn
     'fail',
   );
   await expect(page.getByTestId('tool-get_forecast')).toBeAttached();
-  await expect(page.getByText('2026-07-28 only').first()).toBeVisible();
+  await expect(page.getByTestId('server-facts').getByText('2026-07-28 only')).toBeVisible();
 
   // The raw log shows the 2026-07-28 envelope of server/discover.
   const discover = page.locator('[data-rpc="server/discover"][data-era="modern"]').first();

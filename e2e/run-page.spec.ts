@@ -109,8 +109,15 @@ test('a running run shows its progress, then turns into the report by itself', a
   const html = await (await request.get(`/runs/${id}`)).text();
   expect(html).toContain('Checking…');
   expect(html).toMatch(/role="status"[^>]*>[^<]*\d of \d+ steps done/);
+  expect(html).toMatch(/Waiting for [^<]+ — \d+\.\d s/);
 
   await page.goto(`/runs/${id}`);
+  // The step in progress and a timer that counts past a second (initialize and the CORS step's
+  // initialize each take 3.5 s here).
+  const current = page.getByTestId('current-step');
+  await expect(current).toHaveText(
+    /^Waiting for (MCP handshake|CORS \(browser clients\)) — [1-9]\d*\.\d s$/,
+  );
   await expect(page.getByTestId('row-connection')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('step-initialize')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Check finished' })).toBeAttached();
@@ -139,4 +146,18 @@ test('latency samples asked for on the form show p50 / p95 / max per method', as
     await expect(row.locator('td').nth(3)).toHaveText('3');
     await expect(row.locator('td').nth(0)).toHaveText(/^\d+ ms$/);
   }
+});
+
+test('a URL typed without a scheme is checked over http on localhost, and the form says so', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const typed = HEALTHY.replace(/^http:\/\//, '');
+  await checkForm(page).getByLabel('MCP endpoint URL').fill(typed);
+  await expect(page.getByTestId('url-scheme-note')).toContainText(
+    `http://${typed} will be checked`,
+  );
+  await checkForm(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page).toHaveURL(/\/runs\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByTestId('report-url')).toHaveText(HEALTHY);
 });

@@ -93,7 +93,7 @@ export function AuthPanel({ report }: { report: Report }) {
               <TokenVerdictView auth={auth} labels={labels} />
             </Part>
           ) : null}
-          <Part title="4. Sign in as ChatGPT would">
+          <Part id="sign-in" title="4. Sign in as ChatGPT would">
             <SignIn url={report.url} />
             {auth.redirectUri ? null : <RedirectUriRecheck url={report.url} />}
           </Part>
@@ -107,9 +107,9 @@ export function AuthPanel({ report }: { report: Report }) {
 const sentence = (text: string) =>
   `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 
-function Part({ title, children }: { title: string; children: ReactNode }) {
+function Part({ id, title, children }: { id?: string; title: string; children: ReactNode }) {
   return (
-    <section>
+    <section id={id} className="scroll-mt-20">
       <h3 className="mb-3 text-base font-semibold text-slate-900">{title}</h3>
       {children}
     </section>

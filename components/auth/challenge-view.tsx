@@ -51,7 +51,7 @@ export function ChallengeView({
           <div key={name} className="contents">
             <dt className="font-mono text-xs text-slate-500 sm:pt-0.5">{name}</dt>
             <dd
-              className={`break-all ${value === null ? 'text-slate-400' : 'font-mono text-xs text-slate-900 sm:pt-0.5'}`}
+              className={`break-all ${value === null ? 'text-slate-500' : 'font-mono text-xs text-slate-900 sm:pt-0.5'}`}
             >
               {value ?? 'absent'}
             </dd>

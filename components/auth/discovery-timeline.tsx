@@ -75,7 +75,7 @@ function TimelineRow({
       data-testid="discovery-attempt"
       data-outcome={attempt.outcome}
     >
-      <span className="pt-0.5 font-mono text-xs text-slate-400">{index + 1}</span>
+      <span className="pt-0.5 font-mono text-xs text-slate-500">{index + 1}</span>
       <span className="col-start-2 sm:col-start-auto">
         <StatusBadge tone={tone} label={label} size="sm" />
       </span>
@@ -98,7 +98,7 @@ function TimelineRow({
           <a
             href={`#exchange-${attempt.exchangeId}`}
             className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-slate-200"
-            aria-label={`Raw exchange ${attempt.exchangeId} for ${attempt.url}`}
+            title={`Raw exchange for ${attempt.url}`}
           >
             {labels.get(attempt.exchangeId) ?? attempt.exchangeId}
           </a>

@@ -26,7 +26,7 @@ export function FlowSteps({ flow }: { flow: FlowView }) {
             data-status={step.status}
           >
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <span className="font-mono text-xs text-slate-400">{i + 1}</span>
+              <span className="font-mono text-xs text-slate-500">{i + 1}</span>
               <StatusBadge tone={tone} label={label} size="sm" />
               <h4 className="min-w-0 flex-1 text-sm font-medium text-slate-900">{step.title}</h4>
               {step.exchangeIds.map((id) => (

@@ -4,7 +4,7 @@ import { EvidenceLinks } from '@/components/report/evidence-links';
 import type { ExchangeLabels } from '@/components/report/exchange-labels';
 import { JsonDetails } from '@/components/report/json-details';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { checkTone } from '@/components/ui/status';
+import { TONES, checkTone } from '@/components/ui/status';
 
 /** The fields ChatGPT depends on, each with the check that judges it. */
 const KEY_FIELDS: Record<AuthDocument['kind'], [field: string, check: string][]> = {
@@ -84,11 +84,11 @@ export function MetadataDocument({
         </div>
       ) : null}
       {json ? (
-        <table className="mt-3 w-full text-left text-sm">
+        <table className="mt-3 block w-full text-left text-sm md:table">
           <caption className="sr-only">
             Fields ChatGPT depends on in the {TITLE[doc.kind].toLowerCase()}
           </caption>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="block divide-y divide-slate-100 md:table-row-group">
             {KEY_FIELDS[doc.kind].map(([field, checkId]) => {
               const check = checks.find((c) => c.id === checkId);
               const value = json[field];
@@ -107,25 +107,25 @@ export function MetadataDocument({
                   key={field}
                   data-field={field}
                   data-verdict={judged ? check.status : undefined}
-                  className={judged ? TINT[checkTone(check)] : undefined}
+                  className={`block py-1.5 md:table-row md:py-0 ${judged ? TINT[checkTone(check)] : ''}`}
                 >
                   <th
                     scope="row"
-                    className="w-64 py-1.5 pr-3 align-top font-mono text-xs font-normal text-slate-600"
+                    className="block break-words pr-3 align-top font-mono text-xs font-normal text-slate-600 md:table-cell md:w-64 md:py-1.5"
                   >
                     {field}
                   </th>
                   <td
-                    className={`break-all py-1.5 pr-3 align-top font-mono text-xs ${value === undefined ? 'text-slate-400' : 'text-slate-900'}`}
+                    className={`block break-all pr-3 align-top font-mono text-xs md:table-cell md:py-1.5 ${value === undefined ? 'text-slate-500' : 'text-slate-900'}`}
                   >
                     {value === undefined ? 'absent' : JSON.stringify(value)}
                   </td>
-                  <td className="w-28 py-1 text-right align-top">
+                  <td className="block py-1 align-top md:table-cell md:w-28 md:text-right">
                     {judged ? (
                       <a
                         href={`#check-${check.id}`}
                         title={check.message}
-                        aria-label={`${check.id}: ${check.message}`}
+                        aria-label={`${TONES[checkTone(check)].label}: ${check.id}, ${check.message}`}
                       >
                         <StatusBadge tone={checkTone(check)} size="sm" />
                       </a>

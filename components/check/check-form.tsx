@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { startRun } from './start-run';
+import { withScheme } from '@/lib/text/with-scheme';
 
 interface HeaderRow {
   key: number;
@@ -11,7 +12,7 @@ interface HeaderRow {
 }
 
 const inputClass =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
 
 /** The endpoint to check, with optional extra headers and a bearer token. */
 export function CheckForm() {
@@ -37,10 +38,13 @@ export function CheckForm() {
     event.preventDefault();
     const filled = rows.filter((row) => row.name.trim() !== '');
     const headers = Object.fromEntries(filled.map((row) => [row.name.trim(), row.value]));
+    // `localhost:3000/mcp` is checked as http://localhost:3000/mcp, and the field says so.
+    const target = withScheme(url);
+    setUrl(target);
     startTransition(async () => {
       setError(null);
       const started = await startRun({
-        url,
+        url: target,
         ...(filled.length ? { headers } : {}),
         ...(token.trim() ? { token: token.trim() } : {}),
         ...(repeat.trim() ? { repeat: repeat.trim() } : {}),
@@ -83,6 +87,12 @@ export function CheckForm() {
             {pending ? 'Starting…' : 'Check'}
           </button>
         </div>
+        {withScheme(url) !== url.trim() ? (
+          <p className="mt-2 text-sm text-slate-600" data-testid="url-scheme-note">
+            No scheme given: <span className="break-all font-mono">{withScheme(url)}</span> will be
+            checked.
+          </p>
+        ) : null}
         {error ? (
           <p id={`${ids}-error`} role="alert" className="mt-2 text-sm text-red-700">
             {error}

@@ -24,20 +24,20 @@ function ToolChanges({ tools }: { tools: ToolDiff }) {
       {tools.added.map((name) => (
         <li key={`+${name}`} className="flex items-baseline gap-2">
           <span className="w-20 shrink-0 font-medium text-emerald-700">added</span>
-          <code className="break-all font-mono text-slate-900">{name}</code>
+          <code className="break-words font-mono text-slate-900">{name}</code>
         </li>
       ))}
       {tools.removed.map((name) => (
         <li key={`-${name}`} className="flex items-baseline gap-2">
           <span className="w-20 shrink-0 font-medium text-red-700">removed</span>
-          <code className="break-all font-mono text-slate-900">{name}</code>
+          <code className="break-words font-mono text-slate-900">{name}</code>
         </li>
       ))}
       {tools.changed.map(({ name, fields }) => (
         <li key={`~${name}`} className="flex items-baseline gap-2">
           <span className="w-20 shrink-0 font-medium text-amber-800">changed</span>
           <div className="min-w-0 flex-1">
-            <code className="break-all font-mono text-slate-900">{name}</code>
+            <code className="break-words font-mono text-slate-900">{name}</code>
             <span className="text-slate-600">: {fields.map((f) => f.field).join(', ')}</span>
             <div className="mt-1 space-y-1">
               {fields.map((f) => (
@@ -121,7 +121,7 @@ export function DiffView({ diff }: { diff: RunDiff }) {
                 </span>
                 <span className="flex items-center gap-2">
                   <Verdict verdict={change.before} />
-                  <span aria-label="became" className="text-slate-400">
+                  <span aria-label="became" className="text-slate-500">
                     →
                   </span>
                   <Verdict verdict={change.after} />

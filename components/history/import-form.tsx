@@ -47,7 +47,7 @@ export function ImportForm() {
         />
       </label>
       <p className="text-xs text-slate-500">
-        A file from “Export” on a run page; the current checks judge it again.
+        A file from “Download JSON” on a run page; the current checks judge it again.
       </p>
       {error ? (
         <p role="alert" className="text-sm text-red-700">

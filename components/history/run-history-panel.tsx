@@ -8,8 +8,8 @@ import { DiffView } from './diff-view';
 import { formatWhen } from './when';
 
 /**
- * Above a finished run's report: where it sits in the endpoint's history (what changed since the
- * previous run), the sessions it belongs to, and the ways to share it (session, export).
+ * Under a finished run's verdict and rows: where it sits in the endpoint's history (what changed
+ * since the previous run), the sessions it belongs to, and the ways to share it (a session, a watch).
  */
 export function RunHistoryPanel({
   run,
@@ -44,7 +44,7 @@ export function RunHistoryPanel({
           <p>
             <Link
               href={`/history?url=${encodeURIComponent(run.url)}`}
-              className="font-medium text-sky-700 hover:underline"
+              className="font-medium text-sky-700 underline"
             >
               History of this endpoint
             </Link>
@@ -54,7 +54,7 @@ export function RunHistoryPanel({
                 {sessions.map((s, i) => (
                   <span key={s.id}>
                     {i > 0 ? ', ' : ''}
-                    <Link href={`/sessions/${s.id}`} className="text-sky-700 hover:underline">
+                    <Link href={`/sessions/${s.id}`} className="text-sky-700 underline">
                       {s.name}
                     </Link>
                   </span>
@@ -64,13 +64,6 @@ export function RunHistoryPanel({
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">
-          <a
-            href={`/api/runs/${run.id}/export`}
-            download
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
-          >
-            Export
-          </a>
           <StartSessionButton runId={run.id} />
         </div>
         {run.origin === 'probe' ? (

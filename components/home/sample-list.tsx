@@ -24,7 +24,7 @@ export function SampleList({ samples }: { samples: readonly Sample[] }) {
               const status = sample.expected[area.id];
               return status ? (
                 <li key={area.id}>
-                  <StatusBadge tone={status} size="sm" label={`${area.name}: ${status}`} />
+                  <StatusBadge tone={status} size="sm" label={`expected: ${area.name} ${status}`} />
                 </li>
               ) : null;
             })}

@@ -29,9 +29,6 @@ export function LogExplorer({ exchanges }: { exchanges: readonly Exchange[] }) {
           <a className={button} href={`/api/runs/${encodeURIComponent(runId)}/har`} download>
             Download HAR
           </a>
-          <a className={button} href={`/api/runs/${encodeURIComponent(runId)}/export`} download>
-            Download report JSON
-          </a>
         </div>
       ) : null}
       <LogFilters

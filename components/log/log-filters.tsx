@@ -18,7 +18,7 @@ function stepLabel(group: StepGroup): string {
 }
 
 const select =
-  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 focus:outline-none focus:ring-2 focus:ring-sky-500';
+  'w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 focus:outline-none focus:ring-2 focus:ring-sky-500';
 
 export function LogFilters({
   filter,
@@ -35,7 +35,7 @@ export function LogFilters({
 }) {
   return (
     <div role="search" aria-label="Filter the raw log" className="flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-slate-600">
         Step
         <select
           className={select}
@@ -50,7 +50,7 @@ export function LogFilters({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-slate-600">
         Method
         <select
           className={select}
@@ -65,7 +65,7 @@ export function LogFilters({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-slate-600">
         Status
         <select
           className={select}

@@ -61,7 +61,7 @@ export function RpcView({ exchanges }: { exchanges: readonly Exchange[] }) {
               {pair.method}
               {pair.rpcId !== undefined ? ` #${pair.rpcId}` : ''}
             </a>
-            <span aria-hidden className="text-slate-400">
+            <span aria-hidden className="text-slate-500">
               →
             </span>
             <Outcome pair={pair} />

@@ -27,7 +27,10 @@ export function WaterfallChart({
         {exchanges.map((exchange, index) => {
           const bar = bars[index]!;
           const status = exchange.response ? String(exchange.response.status) : 'error';
-          const label = `${exchange.request.method} ${shortPath(exchange.request.url)} ${status} ${formatMs(exchange.durationMs)}`;
+          // Named by what was asked (the JSON-RPC method), else by the HTTP request.
+          const what =
+            exchange.rpc?.method ?? `${exchange.request.method} ${shortPath(exchange.request.url)}`;
+          const label = `${what} ${status} ${formatMs(exchange.durationMs)}`;
           return (
             <li key={exchange.id}>
               <a

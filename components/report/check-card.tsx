@@ -1,8 +1,10 @@
 import type { CheckResult } from '@/lib/report/schema';
+import { collapseRepeatedPrefix } from '@/lib/text/repeated-prefix';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { TONES, checkTone } from '@/components/ui/status';
 import { EvidenceLinks } from './evidence-links';
 import type { ExchangeLabels } from './exchange-labels';
+import { FindingList, fixesPerFinding } from './finding-list';
 
 /** One check: what it found in concrete terms, how to fix it, where the evidence is in the log. */
 export function CheckCard({ check, labels }: { check: CheckResult; labels: ExchangeLabels }) {
@@ -21,16 +23,18 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
         <StatusBadge tone={tone} size="sm" />
         {check.group === 'security' ? <SecurityLabel id={check.id} /> : null}
         <h4 className="min-w-[min(100%,14rem)] flex-1 font-medium text-slate-900">{check.title}</h4>
-        <code className="font-mono text-xs text-slate-400">{check.id}</code>
+        <code className="font-mono text-xs text-slate-500">{check.id}</code>
       </div>
-      <p className="mt-2 break-words text-sm text-slate-700">{check.message}</p>
-      {failed ? (
+      <p className="mt-2 break-words text-sm text-slate-700">
+        {collapseRepeatedPrefix(check.message)}
+      </p>
+      {failed && !fixesPerFinding(check) ? (
         <p className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">
           <span className="font-semibold">Fix: </span>
           {check.fix}
         </p>
       ) : null}
-      {check.items.length > 0 ? <FindingTable check={check} labels={labels} /> : null}
+      {check.items.length > 0 ? <FindingList check={check} labels={labels} /> : null}
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
         <EvidenceLinks ids={check.evidence} labels={labels} />
         <a
@@ -41,7 +45,7 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
         >
           Docs ↗
         </a>
-        {check.code ? <span className="font-mono text-slate-400">code: {check.code}</span> : null}
+        {check.code ? <span className="font-mono text-slate-500">code: {check.code}</span> : null}
       </div>
     </li>
   );
@@ -57,41 +61,5 @@ function SecurityLabel({ id }: { id: string }) {
     >
       Security
     </span>
-  );
-}
-
-function FindingTable({ check, labels }: { check: CheckResult; labels: ExchangeLabels }) {
-  return (
-    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Offending items for {check.id}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-1.5 font-semibold">
-              Item
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-semibold">
-              Problem
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-semibold">
-              <span className="sr-only">Evidence</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {check.items.map((item, index) => (
-            <tr key={`${item.subject}-${index}`}>
-              <td className="break-all px-3 py-1.5 align-top font-mono text-xs text-slate-900">
-                {item.subject}
-              </td>
-              <td className="px-3 py-1.5 align-top text-slate-700">{item.detail}</td>
-              <td className="whitespace-nowrap px-3 py-1.5 align-top text-xs">
-                <EvidenceLinks ids={item.evidence ?? []} labels={labels} compact />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -38,7 +38,10 @@ export function ClientMatrix({ report }: { report: Report }) {
       aside="Each client’s own rules, with their sources"
     >
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="w-full border-collapse text-left text-sm" data-testid="client-matrix">
+        <table
+          className="block w-full border-collapse text-left text-sm md:table"
+          data-testid="client-matrix"
+        >
           <caption className="sr-only">
             Client verdicts for this endpoint: works, degraded, blocked or unknown
           </caption>
@@ -55,7 +58,7 @@ export function ClientMatrix({ report }: { report: Report }) {
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="block divide-y divide-slate-100 md:table-row-group">
             {report.clients.map((client) => {
               const { tone, label } = VERDICT[client.verdict];
               const first = client.reasons[0];
@@ -130,13 +133,13 @@ function Reasons({
                 </p>
               </div>
               <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
-                <code className="font-mono text-slate-600">{reason.rule}</code>
+                <code className="break-all font-mono text-slate-600">{reason.rule}</code>
                 <span>
                   <a
                     href={reason.source.url}
                     target="_blank"
                     rel="noreferrer noopener"
-                    className="text-sky-800 hover:underline"
+                    className="text-sky-800 underline"
                   >
                     Source: {new URL(reason.source.url).hostname} ↗
                   </a>{' '}

@@ -11,28 +11,12 @@ const VERDICT: Record<Report['status'], string> = {
   unverified: 'Not verified: part of the server could not be checked',
 };
 
-/** The endpoint, the verdict and what the server said about itself. */
+/** The verdict and the endpoint: the first thing on the page. */
 export function ReportHeader({ report, runId }: { report: Report; runId: string }) {
-  const { server, target } = report;
+  const { target } = report;
   // A re-check can only repeat what the report kept: no token, headers or URL credentials.
   const repeatable =
     !target.hasToken && target.headerNames.length === 0 && !target.credentialsInUrl;
-  const facts: [string, string | null][] = [
-    ['Server', server.name ? `${server.name}${server.version ? ` ${server.version}` : ''}` : null],
-    ['Protocol', server.protocolVersion],
-    ['Speaks', server.era ? ERA_NAMES[server.era] : null],
-    [
-      'Transport',
-      server.transport === 'sse'
-        ? 'HTTP+SSE (legacy)'
-        : server.transport === 'streamable-http'
-          ? 'Streamable HTTP'
-          : null,
-    ],
-    ['Tools', report.listing ? String(report.tools.length) : null],
-    ['Took', formatMs(report.durationMs)],
-    ['Checked', new Date(report.startedAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC'],
-  ];
   return (
     <header className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -62,19 +46,48 @@ export function ReportHeader({ report, runId }: { report: Report; runId: string 
         <div className="flex flex-wrap items-start gap-2">
           {repeatable ? <CheckUrlButton url={report.url} label="Check again" /> : null}
           <a
-            href={`/api/runs/${runId}`}
+            href={`/api/runs/${runId}/export`}
+            download
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
           >
-            JSON
+            Download JSON
           </a>
         </div>
       </div>
-      <dl className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm">
+    </header>
+  );
+}
+
+/** What the server said about itself, and how long the run took. */
+export function ServerFacts({ report }: { report: Report }) {
+  const { server } = report;
+  const facts: [string, string | null][] = [
+    ['Server', server.name ? `${server.name}${server.version ? ` ${server.version}` : ''}` : null],
+    ['Protocol', server.protocolVersion],
+    ['Speaks', server.era ? ERA_NAMES[server.era] : null],
+    [
+      'Transport',
+      server.transport === 'sse'
+        ? 'HTTP+SSE (legacy)'
+        : server.transport === 'streamable-http'
+          ? 'Streamable HTTP'
+          : null,
+    ],
+    ['Tools', report.listing ? String(report.tools.length) : null],
+    ['Took', formatMs(report.durationMs)],
+    ['Checked', new Date(report.startedAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC'],
+  ];
+  return (
+    <div className="space-y-4">
+      <dl
+        data-testid="server-facts"
+        className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm"
+      >
         {facts.map(([label, value]) => (
           <div key={label} className="min-w-0">
             <dt className="text-xs text-slate-500">{label}</dt>
             <dd className="break-all font-mono text-slate-900">
-              {value ?? <span className="text-slate-400">—</span>}
+              {value ?? <span className="text-slate-500">—</span>}
             </dd>
           </div>
         ))}
@@ -87,6 +100,6 @@ export function ReportHeader({ report, runId }: { report: Report; runId: string 
           </p>
         </details>
       ) : null}
-    </header>
+    </div>
   );
 }

@@ -10,22 +10,25 @@ import { exchangeLabels } from './exchange-labels';
 import { IssuesTable } from './issues-table';
 import { LatencyPanel } from './latency-panel';
 import { RawLog } from './raw-log';
-import { ReportHeader } from './report-header';
+import { ReportHeader, ServerFacts } from './report-header';
 import { StepList } from './step-list';
 import { ToolsPanel } from './tools-panel';
 
 /**
- * A finished run, top to bottom: verdict, the issues table, checks, tools, widgets, auth, the log.
- * `toolsShown`: a page of a long tool list (lib/runs/page-view.ts) and the links to the others.
+ * A finished run, top to bottom: verdict, the issues table, the clients, `history` (what changed
+ * since the previous run), checks, tools, widgets, auth, the log. `toolsShown`: a page of a long
+ * tool list (lib/runs/page-view.ts) and the links to the others.
  */
 export function ReportView({
   report,
   runId,
   toolsShown,
+  history,
 }: {
   report: Report;
   runId: string;
   toolsShown?: { tools: unknown[]; nav: ReactNode };
+  history?: ReactNode;
 }) {
   const problems = report.checks.filter((c) => c.status === 'fail' || c.status === 'error').length;
   return (
@@ -41,9 +44,11 @@ export function ReportView({
         title="Connection issues"
         aside="As listed in ChatGPT's troubleshooting table"
       >
-        <IssuesTable rows={report.rows} />
+        <IssuesTable report={report} />
       </Section>
       <ClientMatrix report={report} />
+      {history}
+      <ServerFacts report={report} />
       <Section
         id="checks"
         title="Checks"

@@ -34,7 +34,7 @@ export function ToolAnnotationsView({ tool }: { tool: unknown }) {
           </dt>
           <dd className="min-w-0 text-slate-700">
             <span
-              className={`mr-1.5 font-mono font-semibold ${value === 'invalid' ? 'text-red-700' : value === 'absent' ? 'text-slate-400' : 'text-slate-900'}`}
+              className={`mr-1.5 font-mono font-semibold ${value === 'invalid' ? 'text-red-700' : value === 'absent' ? 'text-slate-500' : 'text-slate-900'}`}
             >
               {valueLabel(value)}
             </span>

@@ -80,13 +80,13 @@ function ToolCard({
       className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <div>
-        <h3 className="break-all font-mono text-sm font-semibold text-slate-900">{tool.name}</h3>
+        <h3 className="break-words font-mono text-sm font-semibold text-slate-900">{tool.name}</h3>
         {title ? <p className="text-sm text-slate-600">{title}</p> : null}
       </div>
       {tool.description ? (
         <p className="whitespace-pre-line break-words text-sm text-slate-700">{tool.description}</p>
       ) : (
-        <p className="text-sm italic text-slate-400">No description</p>
+        <p className="text-sm italic text-slate-500">No description</p>
       )}
       {findings.length > 0 ? (
         <ul className="space-y-1.5" aria-label={`Findings for ${tool.name}`}>
@@ -97,7 +97,7 @@ function ToolCard({
                 {detail}{' '}
                 <a
                   href={`#check-${check.id}`}
-                  className="font-mono text-xs text-slate-400 hover:underline"
+                  className="font-mono text-xs text-slate-500 hover:underline"
                 >
                   {check.id}
                 </a>

@@ -6,6 +6,7 @@ import useSWR from 'swr';
 import { RunProgressSchema, type RunProgress as Progress } from '@/lib/runs/schema';
 import { StepIdSchema } from '@/lib/report/schema';
 import { StepList } from '@/components/report/step-list';
+import { CurrentStep, currentStep } from './current-step';
 
 /** Every step the probe may run, so the wait has a visible end. */
 const TOTAL_STEPS = StepIdSchema.options.length;
@@ -47,6 +48,7 @@ export function RunProgress({ initial, url }: { initial: Progress; url: string }
   }, [state, router]);
 
   const last = data.steps.at(-1);
+  const now = state === 'running' ? currentStep(data.steps) : null;
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -65,6 +67,7 @@ export function RunProgress({ initial, url }: { initial: Progress; url: string }
             ? `${data.steps.length} of ${TOTAL_STEPS} steps done${last ? ` — ${last.summary}` : ''}`
             : 'Finished; loading the report…'}
       </div>
+      {now ? <CurrentStep key={now} step={now} /> : null}
       <div className="h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
         <div
           className="h-full rounded-full bg-sky-500 transition-all duration-300"

@@ -7,7 +7,7 @@ import { postJson } from '@/components/session/post-json';
 import type { RerunNeeds } from '@/lib/runs/rerun';
 
 const inputClass =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
 
 /**
  * One click to make the run again. Credentials were never stored, so when the run was sent with a

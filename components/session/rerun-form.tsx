@@ -6,7 +6,7 @@ import type { SessionView } from '@/lib/sessions/view-schema';
 import { postJson } from './post-json';
 
 const inputClass =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
 
 /**
  * Reruns the session's endpoint. Credentials are never stored, so when the last run was sent with

@@ -11,7 +11,7 @@ export function TeamSection() {
           A session is one page per endpoint: share its link, and everyone sees each rerun appear
           live with what changed since the run before, and can leave notes on a check or an
           exchange.{' '}
-          <Link href="/sessions" className="text-sky-700 hover:underline">
+          <Link href="/sessions" className="text-sky-700 underline">
             Recent sessions
           </Link>
         </p>
@@ -20,7 +20,7 @@ export function TeamSection() {
       <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <p className="text-sm text-slate-600">
           Every run is saved (secrets removed) and has a permalink.{' '}
-          <Link href="/history" className="text-sky-700 hover:underline">
+          <Link href="/history" className="text-sky-700 underline">
             History
           </Link>
         </p>

@@ -5,6 +5,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { WidgetCallSchema, type WidgetCall } from '@/lib/report/schema-widgets';
 import { argumentsFrom, formFields, type FormValues } from '@/lib/widgets/schema-form';
+import { collapseRepeatedPrefix } from '@/lib/text/repeated-prefix';
 
 const CallResponseSchema = z.object({
   call: WidgetCallSchema,
@@ -211,7 +212,9 @@ export function CallForm({
 
 function CallSummary({ call }: { call: WidgetCall }) {
   if (call.error)
-    return <span className="text-red-700">{`${call.id} failed: ${call.error.message}`}</span>;
+    return (
+      <span className="text-red-700">{`${call.id} failed: ${collapseRepeatedPrefix(call.error.message)}`}</span>
+    );
   const isError =
     typeof call.result === 'object' &&
     call.result !== null &&

@@ -48,7 +48,9 @@ export function WidgetCard({
       className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 bg-slate-50 px-4 py-3">
-        <h3 className="break-all font-mono text-sm font-semibold text-slate-900">{widget.tool}</h3>
+        <h3 className="break-words font-mono text-sm font-semibold text-slate-900">
+          {widget.tool}
+        </h3>
         {widget.standards.map((s) => (
           <span
             key={s}
@@ -95,7 +97,7 @@ export function WidgetCard({
             <dt className="text-slate-500">Domain</dt>
             <dd className="break-all text-slate-700">
               {widget.domain.length === 0 ? (
-                <span className="text-slate-400">none declared</span>
+                <span className="text-slate-500">none declared</span>
               ) : (
                 widget.domain.map((d) => (
                   <div key={d.key}>
@@ -180,7 +182,7 @@ export function WidgetCard({
 }
 
 function MimeType({ mime, listed }: { mime: string | null; listed: string | null }) {
-  if (mime === null) return <span className="text-slate-400">—</span>;
+  if (mime === null) return <span className="text-slate-500">—</span>;
   const normalized = normalizeMime(mime);
   const ok = normalized === APPS_SDK_MIME || normalized === MCP_APPS_MIME;
   return (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { z } from 'zod';
 import type { WidgetCall, WidgetStandard } from '@/lib/report/schema-widgets';
 import { CallForm } from './call-form';
 import { WidgetPreview } from './widget-preview';
@@ -10,6 +11,13 @@ interface Shown {
   nonce: string;
   call: WidgetCall | null;
 }
+
+// MCP 2025-11-25 ToolAnnotations: destructiveHint defaults to true when a tool is not read-only.
+const DestructiveSchema = z
+  .object({ annotations: z.object({ destructiveHint: z.boolean().optional() }).optional() })
+  .catch({});
+const isDestructive = (descriptor: unknown) =>
+  DestructiveSchema.parse(descriptor).annotations?.destructiveHint !== false;
 
 /** The preview of one widget, and for a read-only tool the form that calls it and renders the result. */
 export function WidgetLive({
@@ -44,9 +52,18 @@ export function WidgetLive({
           onCalled={(call, preview) => setShown({ ...preview, call })}
         />
       ) : (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600" data-testid={`not-called-${tool}`}>
           Not called from here: <span className="font-mono">{tool}</span> is not annotated{' '}
-          <span className="font-mono">readOnlyHint: true</span>.
+          <span className="font-mono">readOnlyHint: true</span>, so it may change data on your
+          server
+          {isDestructive(toolDescriptor) ? (
+            <>
+              {' '}
+              and counts as <strong>destructive</strong> (no{' '}
+              <span className="font-mono">destructiveHint: false</span>)
+            </>
+          ) : null}
+          . MCP Doctor only calls read-only tools.
         </p>
       )}
       <WidgetPreview

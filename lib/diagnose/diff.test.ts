@@ -43,6 +43,12 @@ describe('diffChecks', () => {
     ]);
   });
 
+  it('ignores checks that could not run before and pass now, not the reverse', () => {
+    expect(diffChecks([c('a', 'skipped')], [c('a', 'pass')])).toEqual([]);
+    expect(diffChecks([c('a', 'pass')], [c('a', 'skipped')])).toHaveLength(1);
+    expect(diffChecks([c('a', 'skipped')], [c('a', 'fail')])).toHaveLength(1);
+  });
+
   it('ignores the severity of checks that did not fail', () => {
     expect(diffChecks([c('a', 'pass')], [{ ...c('a', 'pass'), severity: 'info' }])).toEqual([]);
   });

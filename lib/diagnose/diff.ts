@@ -19,7 +19,17 @@ export * from '@/lib/report/diff-schema';
 const verdictKey = (c: Pick<CheckVerdict, 'status' | 'severity'>) =>
   c.status === 'fail' ? `fail:${c.severity}` : c.status;
 
-/** Checks whose verdict differs, in the order of the later run (then checks it no longer has). */
+/**
+ * A check that could not run before and passes now says nothing new: the cause that blocked it is
+ * the change, and that cause's own check shows it.
+ */
+const isNoise = (was: CheckVerdict, now: CheckVerdict) =>
+  was.status === 'skipped' && now.status === 'pass';
+
+/**
+ * Checks whose verdict differs, in the order of the later run (then checks it no longer has),
+ * without `skipped → pass` noise.
+ */
 export function diffChecks(
   before: readonly CheckVerdict[],
   after: readonly CheckVerdict[],
@@ -30,7 +40,7 @@ export function diffChecks(
   const changes: CheckChange[] = [];
   for (const check of after) {
     const was = old.get(check.id);
-    if (!was || verdictKey(was) !== verdictKey(check)) {
+    if (!was || (verdictKey(was) !== verdictKey(check) && !isNoise(was, check))) {
       changes.push({
         id: check.id,
         title: check.title,

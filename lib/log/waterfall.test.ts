@@ -35,6 +35,16 @@ describe('waterfall', () => {
     expect(d.offsetPct + d.widthPct).toBeLessThanOrEqual(100);
   });
 
+  it('does not mark an expected refusal as failed', () => {
+    const [get] = waterfall([
+      exchange({
+        request: { method: 'GET', url: 'https://example.com/mcp', headers: [], body: null },
+        response: response(405, ''),
+      }),
+    ]);
+    expect(get!.failed).toBe(false);
+  });
+
   it('clamps bars that run past a given span', () => {
     const [bar] = waterfall([exchange({ startedAt: 80, durationMs: 500 })], 100);
     expect(bar!.offsetPct).toBe(80);

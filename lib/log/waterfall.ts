@@ -1,4 +1,5 @@
 import type { Exchange } from '@/lib/report/schema';
+import { exchangeOutcome } from './expected';
 
 export interface WaterfallBar {
   id: string;
@@ -36,7 +37,8 @@ export function waterfall(
       id: exchange.id,
       offsetPct,
       widthPct,
-      failed: Boolean(exchange.error) || !exchange.response || exchange.response.status >= 400,
+      // An expected refusal (the 405 of the optional GET stream, a 401 before sign-in) is not red.
+      failed: exchangeOutcome(exchange).kind === 'failed',
     };
   });
 }

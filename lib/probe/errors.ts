@@ -1,4 +1,5 @@
 import { ProbeErrorCode, type ProbeErrorData } from '@/lib/report/schema-base';
+import { collapseRepeatedPrefix } from '@/lib/text/repeated-prefix';
 import { Redactor } from './redact';
 
 export { ProbeErrorCode };
@@ -75,7 +76,7 @@ export function describe(error: unknown): string {
   }
   if (!message) message = String(error);
   const text = code && !message.includes(code) ? `${code}: ${message}` : message;
-  return oneLine(text, 300);
+  return oneLine(collapseRepeatedPrefix(text), 300);
 }
 
 /** Removes what looks like a credential by name (`Bearer …`, `access_token=…`), whoever sent it. */

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Era, HandshakeAttempt, ProbeErrorData, Transport } from '@/lib/report/schema';
 import { ProbeError, ProbeErrorCode, describe, oneLine } from './errors';
 import type { Recorder } from './recorder';
+import { collapseRepeatedPrefix } from '@/lib/text/repeated-prefix';
 
 export const CLIENT_INFO = { name: 'mcp-doctor', version: '0.1.0' } as const;
 
@@ -243,7 +244,10 @@ export function asProbeError(error: unknown, doing: string): ProbeErrorData {
   if (error instanceof ProtocolError) {
     return {
       code: ProbeErrorCode.JsonRpcError,
-      message: oneLine(`${doing}: JSON-RPC error ${error.code}: ${error.message}`, 300),
+      message: oneLine(
+        collapseRepeatedPrefix(`${doing}: JSON-RPC error ${error.code}: ${error.message}`),
+        300,
+      ),
     };
   }
   if (error instanceof z.ZodError) {
@@ -258,7 +262,10 @@ export function asProbeError(error: unknown, doing: string): ProbeErrorData {
   if (error instanceof McpError) {
     return {
       code: ProbeErrorCode.JsonRpcError,
-      message: oneLine(`${doing}: JSON-RPC error ${error.code}: ${error.message}`, 300),
+      message: oneLine(
+        collapseRepeatedPrefix(`${doing}: JSON-RPC error ${error.code}: ${error.message}`),
+        300,
+      ),
     };
   }
   if (error instanceof SdkError) {

@@ -6,6 +6,7 @@ import { ProbeError, ProbeErrorCode } from './errors';
 import { LIMITS, type Limits } from './limits';
 import { Recorder } from './recorder';
 import { scrubTranscript } from './scrub';
+import { PROBE_ORDER } from '@/lib/report/areas';
 import { affinityStep } from './steps/affinity';
 import { authStep } from './steps/auth';
 import { corsStep } from './steps/cors';
@@ -37,20 +38,21 @@ export interface ProbeOptions {
  * the Auth row reads the handshake's answer before tools are listed; the eras step compares the
  * 2026-07-28 leg with what the run found on the other.
  */
-const STEPS: readonly ProbeStep[] = [
-  dnsStep,
-  tcpStep,
-  tlsStep,
-  handshakeStep,
-  negotiationStep,
-  affinityStep,
-  authStep,
-  corsStep,
-  exposureStep,
-  toolsStep,
-  widgetsStep,
-  erasStep,
-];
+const BY_STEP: Record<(typeof PROBE_ORDER)[number], ProbeStep> = {
+  dns: dnsStep,
+  tcp: tcpStep,
+  tls: tlsStep,
+  initialize: handshakeStep,
+  negotiation: negotiationStep,
+  affinity: affinityStep,
+  auth: authStep,
+  cors: corsStep,
+  exposure: exposureStep,
+  tools: toolsStep,
+  resources: widgetsStep,
+  eras: erasStep,
+};
+const STEPS: readonly ProbeStep[] = PROBE_ORDER.map((id) => BY_STEP[id]);
 
 /**
  * Runs every step against the target and records what happened. It never throws for anything the

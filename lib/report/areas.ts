@@ -41,6 +41,25 @@ export const AREA_IDS = AREA_TABLE.map((a) => a.id) as [Area, ...Area[]];
 
 export const STEP_IDS = AREA_TABLE.flatMap((a) => a.steps) as [StepId, ...StepId[]];
 
+/**
+ * The order the probe runs its steps in (lib/probe/probe.ts maps each id to its module), so a run
+ * in progress can say which step it is waiting on.
+ */
+export const PROBE_ORDER = [
+  'dns',
+  'tcp',
+  'tls',
+  'initialize',
+  'negotiation',
+  'affinity',
+  'auth',
+  'cors',
+  'exposure',
+  'tools',
+  'resources',
+  'eras',
+] as const satisfies readonly StepId[];
+
 /** How each probe step is named where people read it (progress, the step list, the raw log). */
 export const STEP_LABELS: Record<StepId, string> = {
   dns: 'DNS',

@@ -295,6 +295,8 @@ export const FindingItemSchema = z.object({
   subject: z.string(),
   detail: z.string(),
   evidence: z.array(z.string()).optional(),
+  /** The fix for this offender when it differs from the check's (several kinds in one check). */
+  fix: z.string().optional(),
 });
 export type FindingItem = z.infer<typeof FindingItemSchema>;
 

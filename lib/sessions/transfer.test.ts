@@ -53,7 +53,10 @@ describe('export and import', () => {
   it('refuses what is not a run, saying where', () => {
     const parsed = parseImport({ format: 'mcp-doctor-run', version: 1, report: { version: 2 } });
     expect(parsed).toMatchObject({ ok: false });
-    expect(!parsed.ok && parsed.message).toMatch(/^this is not an MCP Doctor run export \(version/);
+    // A sentence that names the first field wrong, not a schema dump.
+    expect(!parsed.ok && parsed.message).toMatch(
+      /^This is not a run exported by MCP Doctor \(“Download JSON” on a run page\)\. The field `version` is not valid \(and \d+ more problems\)\.$/,
+    );
     expect(parseImport([1, 2])).toMatchObject({ ok: false });
   });
 

@@ -47,11 +47,20 @@ const EnvelopeSchema = z.object({
 // What `GET /api/runs/<id>` answers: a run with its report.
 const ApiRunSchema = z.object({ id: z.string().max(100), report: z.unknown() });
 
+/**
+ * The first thing wrong with a file, as a sentence a person can act on ("The field `version` is
+ * missing."), not a schema dump: the rest usually follows from it.
+ */
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-    .join('; ');
+  const issue = error.issues[0];
+  if (!issue) return 'It does not have the shape of a run.';
+  const field = issue.path.length ? `The field \`${issue.path.join('.')}\`` : 'The file';
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    return `${field} is missing.`;
+  }
+  const expected = issue.code === 'invalid_type' ? ` should be ${issue.expected}` : ' is not valid';
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
+  return `${field}${expected}${more}.`;
 }
 
 /**
@@ -79,7 +88,7 @@ export function parseImport(
   if (!transcript.success) {
     return {
       ok: false,
-      message: `this is not an MCP Doctor run export (${describeIssues(transcript.error)})`,
+      message: `This is not a run exported by MCP Doctor (“Download JSON” on a run page). ${describeIssues(transcript.error)}`,
     };
   }
   return { ok: true, transcript: redactAgain(transcript.data), importedFrom };

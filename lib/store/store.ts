@@ -360,12 +360,14 @@ export class Store {
   }
 
   /**
-   * The last finished run of the same endpoint that started before this one and listed its tools
-   * completely: what `tools.drift` compares with.
+   * The last finished run of the same endpoint that started before this one. With `listed` (what
+   * `tools.drift` compares with), the last one that listed its tools completely; without, the last
+   * one even when it failed early (the run page's "broken → fixed").
    */
   async previousSnapshot(
     url: string,
     before: { startedAt: string; id: string },
+    { listed = true }: { listed?: boolean } = {},
   ): Promise<RunSnapshot | null> {
     const rows = await this.db
       .selectFrom('runs')
@@ -380,7 +382,7 @@ export class Store {
       .execute();
     for (const row of rows) {
       const snapshot = row.snapshot ? RunSnapshotSchema.parse(JSON.parse(row.snapshot)) : null;
-      if (snapshot?.tools) return snapshot;
+      if (snapshot && (snapshot.tools || !listed)) return snapshot;
     }
     return null;
   }

@@ -204,6 +204,8 @@ describe.each([
       await store.previousTools(url, { id: listed.id, startedAt: listed.report?.startedAt ?? '' }),
     ).toBeNull();
     expect(await store.previousTools('https://nothing.example/mcp', before)).toBeNull();
+    // The run page compares with the run just before, even one that failed before listing.
+    expect((await store.previousSnapshot(url, before, { listed: false }))?.runId).toBe(unlisted.id);
   });
 
   it('keeps sessions, their runs newest first, and their notes in order', async () => {

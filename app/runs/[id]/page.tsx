@@ -34,26 +34,26 @@ export default async function RunPage({ params, searchParams }: PageProps<'/runs
     const view = pageView(run.report, ToolsPageSchema.parse((await searchParams).tools));
     const store = await getStore();
     const [previous, sessions] = await Promise.all([
-      store.previousSnapshot(run.url, { id: run.id, startedAt: run.startedAt }),
+      store.previousSnapshot(run.url, { id: run.id, startedAt: run.startedAt }, { listed: false }),
       store.sessionsOfRun(run.id),
     ]);
     return (
-      <div className="space-y-8">
-        <RunHistoryPanel
-          run={run}
-          previous={previous}
-          current={snapshotOf(run.id, run.report)}
-          sessions={sessions}
-        />
-        <ReportView
-          report={view.report}
-          runId={run.id}
-          toolsShown={{
-            tools: view.tools,
-            nav: <ToolsPager runId={run.id} window={view.window} />,
-          }}
-        />
-      </div>
+      <ReportView
+        report={view.report}
+        runId={run.id}
+        toolsShown={{
+          tools: view.tools,
+          nav: <ToolsPager runId={run.id} window={view.window} />,
+        }}
+        history={
+          <RunHistoryPanel
+            run={run}
+            previous={previous}
+            current={snapshotOf(run.id, run.report)}
+            sessions={sessions}
+          />
+        }
+      />
     );
   }
   if (run.state === 'failed' || run.state === 'interrupted') return <RunStopped run={run} />;

@@ -151,7 +151,22 @@ describe('toolFindingsOutcome', () => {
         fix: (code) => `fix ${code}`,
       },
     );
-    expect(outcome).toMatchObject({ code: 'y', message: '1 of 3 tools is bad: b', fix: 'fix y' });
+    expect(outcome).toMatchObject({ code: 'y', message: '1 of 3 tools is bad: b' });
+    // Two kinds, two fixes: each finding carries its own, the outcome keeps the check's general one.
+    expect(outcome).not.toHaveProperty('fix');
+    expect(outcome.status === 'fail' && outcome.items?.map((i) => i.fix)).toEqual([
+      'fix x',
+      'fix y',
+    ]);
+  });
+
+  it('gives the outcome the precise fix when every finding shares it', () => {
+    const outcome = toolFindingsOutcome([finding(0, 'x', 'error'), finding(1, 'x', 'error')], 3, {
+      codes: ['x'],
+      verb: { one: 'is bad', many: 'are bad' },
+      fix: (code) => `fix ${code}`,
+    });
+    expect(outcome).toMatchObject({ fix: 'fix x' });
   });
 });
 

@@ -167,16 +167,19 @@ export function evidenceOf(entries: readonly ToolEntry[]): string[] {
   return [...new Set(entries.flatMap((e) => (e.exchangeId ? [e.exchangeId] : [])))];
 }
 
-export const itemOf = (entry: ToolEntry, detail: string): FindingItem => ({
+export const itemOf = (entry: ToolEntry, detail: string, fix?: string): FindingItem => ({
   subject: entry.label,
   detail,
   evidence: entry.exchangeId ? [entry.exchangeId] : [],
+  ...(fix ? { fix } : {}),
 });
 
 /**
  * One failing outcome for many per-tool findings: the worst severity, the code of the most
- * important kind (`codes` lists them in order), one item per finding, and a message that counts the
- * tools and names them ("2 of 7 tools have invalid input schemas: search, fetch").
+ * important kind (`codes` lists them in order), one item per finding with the fix of its own kind,
+ * and a message that counts the tools and names them ("2 of 7 tools have invalid input schemas:
+ * search, fetch"). The outcome carries a precise fix only when it fits every finding: otherwise a
+ * tool whose `minimum` is a string would be told to put `type: object` at its root.
  */
 export function toolFindingsOutcome<Code extends string>(
   findings: readonly ToolFinding<Code>[],
@@ -195,14 +198,15 @@ export function toolFindingsOutcome<Code extends string>(
   const entries = [...new Map(findings.map((f) => [f.entry.index, f.entry])).values()];
   const count = entries.length;
   const verb = count === 1 ? options.verb.one : options.verb.many;
-  const fix = options.fix?.(code);
+  const fixOf = (c: Code) => options.fix?.(c);
+  const fix = findings.every((f) => fixOf(f.code) === fixOf(code)) ? fixOf(code) : undefined;
   return {
     status: 'fail',
     code,
     severity,
     message: `${count} of ${total} tool${total === 1 ? '' : 's'} ${verb}: ${listLabels(entries.map((e) => e.label))}`,
     evidence: evidenceOf(entries),
-    items: findings.map((f) => itemOf(f.entry, f.detail)),
+    items: findings.map((f) => itemOf(f.entry, f.detail, fixOf(f.code))),
     ...(fix ? { fix } : {}),
   };
 }

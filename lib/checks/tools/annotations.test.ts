@@ -50,13 +50,15 @@ describe('tools.annotations', () => {
         code: 'read-only-and-destructive',
         severity: 'warning',
         message: '2 of 2 tools have annotations to fix: t1, t2',
-        fix: expect.stringContaining('drop destructiveHint: true'),
+        // Each tool gets the fix of its own finding; the check's fix stays the general one.
+        fix: expect.stringContaining('annotations: { readOnlyHint: true }'),
         items: [
           {
             subject: 't1',
             detail: expect.stringContaining(
               'sets both readOnlyHint: true and destructiveHint: true',
             ),
+            fix: expect.stringContaining('drop destructiveHint: true'),
           },
           { subject: 't2' },
         ],

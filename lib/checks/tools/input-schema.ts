@@ -46,7 +46,9 @@ export default defineCheck({
             ? 'Put "type": "object" at the root of inputSchema: tool arguments are always a JSON object. Wrap a list or a single value in a property, e.g. { "type": "object", "properties": { "items": { "type": "array" } } }.'
             : code === 'unsupported-dialect'
               ? 'Drop $schema (JSON Schema 2020-12 is the default every MCP client supports) or use 2020-12 or draft-07.'
-              : undefined,
+              : code === 'invalid-json-schema' || code === 'sdk-rejects-schema'
+                ? 'Correct the keyword at the path named in the finding so the schema is valid JSON Schema, e.g. { "type": "integer", "minimum": 1 } (a number, not "1"); validate it with a JSON Schema validator before registering the tool.'
+                : undefined,
       });
     }
     return passUnlessPartial(

@@ -66,6 +66,33 @@ describe('widgets.resource-read', () => {
     expect(r.items[0]?.detail).toContain('rendered by show_board');
   });
 
+  it('asks "did you mean" the listed URI a version away, and only then', () => {
+    const failed = read({
+      content: null,
+      error: { code: 'jsonrpc-error', message: `resources/read ${URI}: Resource not found` },
+    });
+    const listing = (uri: string) => ({
+      method: 'resources/list' as const,
+      items: [{ uri, name: 'board' }],
+      pages: 1,
+      exchangeIds: ['x4'],
+      error: null,
+      stoppedEarly: null,
+    });
+    const near = runCheck(
+      check,
+      widgetRun({ templates: [failed], resources: listing('ui://widget/board-v2.html') }),
+    );
+    expect(near.items[0]?.fix).toMatch(/^Did you mean ui:\/\/widget\/board-v2\.html\?/);
+    expect(near.fix).toBe(near.items[0]?.fix);
+    const far = runCheck(
+      check,
+      widgetRun({ templates: [failed], resources: listing('ui://widget/settings-panel.html') }),
+    );
+    expect(far.items[0]?.fix).toBeUndefined();
+    expect(far.fix).toMatch(/^Register the template/);
+  });
+
   it('is skipped without widgets', () => {
     expect(runCheck(check, noWidgetRun()).status).toBe('skipped');
   });

@@ -2,6 +2,7 @@ import { plural } from '@/lib/text/plural';
 import type { FindingItem } from '@/lib/report/schema';
 import { blocked, defineCheck, pass } from '../define';
 import { VERIFY } from '../shared/blocked';
+import { closest } from '../shared/closest';
 import {
   DOCS,
   isOutcome,
@@ -30,12 +31,18 @@ export default defineCheck({
     let code: (typeof CODES)[number] = 'read-failed';
     const notRead: string[] = [];
     const templates = renderedTemplates(found.probe);
+    const listedUris = (found.probe.resources?.items ?? []).flatMap((r) =>
+      typeof r === 'object' && r !== null && typeof (r as { uri?: unknown }).uri === 'string'
+        ? [(r as { uri: string }).uri]
+        : [],
+    );
     for (const { uri, read, tools } of templates) {
-      const add = (detail: string) =>
+      const add = (detail: string, fix?: string) =>
         items.push({
           subject: uri,
           detail: `${detail} (rendered by ${listed(tools, 10)})`,
           evidence: readEvidence(read),
+          ...(fix ? { fix } : {}),
         });
       if (!read) {
         notRead.push(uri);
@@ -43,7 +50,14 @@ export default defineCheck({
       }
       if (read.error) {
         if (read.error.code === 'body-too-large') code = 'too-large';
-        add(read.error.message);
+        // A template renamed on one side only: the listed URI a typo or a version away.
+        const near = code === 'read-failed' ? closest(uri, listedUris) : null;
+        add(
+          read.error.message,
+          near
+            ? `Did you mean ${near}? The server lists it: point the tool's template URI (_meta.ui.resourceUri, openai/outputTemplate) at it, or serve the template under ${uri}.`
+            : undefined,
+        );
       } else if (!read.content) {
         code = 'no-contents';
         add(
@@ -80,6 +94,8 @@ export default defineCheck({
       message: `${listed(items.map((i) => i.subject))}: ${items[0]?.detail ?? ''}`,
       evidence: items.flatMap((i) => i.evidence ?? []),
       items,
+      // One template, one precise fix: the row says it too.
+      ...(items.length === 1 && items[0]?.fix ? { fix: items[0].fix } : {}),
     };
   },
 });
