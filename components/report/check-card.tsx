@@ -29,7 +29,7 @@ export function CheckCard({ check, labels }: { check: CheckResult; labels: Excha
         {collapseRepeatedPrefix(check.message)}
       </p>
       {failed && !fixesPerFinding(check) ? (
-        <p className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">
+        <p className="mt-2 break-words rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">
           <span className="font-semibold">Fix: </span>
           {check.fix}
         </p>

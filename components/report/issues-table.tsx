@@ -87,8 +87,8 @@ function MoreFindings({ checks }: { checks: readonly CheckResult[] }) {
       <ul className="mt-2 space-y-2">
         {checks.map((check) => (
           <li key={check.id} className="rounded-md border border-slate-200 p-2">
-            <p>{check.message}</p>
-            <p className="mt-1 text-slate-800">
+            <p className="break-words">{check.message}</p>
+            <p className="mt-1 break-words text-slate-800">
               <span className="font-semibold">Fix: </span>
               {check.fix}
             </p>

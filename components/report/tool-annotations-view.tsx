@@ -32,7 +32,7 @@ export function ToolAnnotationsView({ tool }: { tool: unknown }) {
             {HINT_LABELS[hint]}
             <span className="sr-only">:</span>
           </dt>
-          <dd className="min-w-0 text-slate-700">
+          <dd className="min-w-0 break-words text-slate-700">
             <span
               className={`mr-1.5 font-mono font-semibold ${value === 'invalid' ? 'text-red-700' : value === 'absent' ? 'text-slate-500' : 'text-slate-900'}`}
             >

@@ -93,7 +93,7 @@ function ToolCard({
           {findings.map(({ check, detail }, index) => (
             <li key={`${check.id}-${index}`} className="flex items-start gap-2 text-sm">
               <StatusBadge tone={checkTone(check)} size="sm" />
-              <span className="min-w-0 text-slate-700">
+              <span className="min-w-0 break-words text-slate-700">
                 {detail}{' '}
                 <a
                   href={`#check-${check.id}`}
