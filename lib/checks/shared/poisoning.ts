@@ -57,7 +57,8 @@ const itemOf = (t: Transcript, f: PoisoningFinding): FindingItem => ({
 export function poisoningOutcome<Code extends PoisoningKind>(
   t: Transcript,
   codes: readonly [Code, ...Code[]],
-  verb: string,
+  /** What the subjects did, for one subject and for several. */
+  verb: readonly [one: string, many: string],
   passMessage: string,
 ): Outcome<Code> {
   const checkable = toolsToCheck(t);
@@ -79,7 +80,7 @@ export function poisoningOutcome<Code extends PoisoningKind>(
     status: 'fail',
     code,
     severity: findings.some((f) => f.severity === 'error') ? 'error' : 'warning',
-    message: `${shown} ${verb}${first ? `: ${first.field} — ${first.detail} (“${first.span.text}”)` : ''}${note}`,
+    message: `${shown} ${verb[subjects.length === 1 ? 0 : 1]}${first ? `: ${first.field} — ${first.detail} (“${first.span.text}”)` : ''}${note}`,
     evidence: [...new Set(findings.flatMap((f) => evidenceFor(t, f)))],
     items: findings.map((f) => itemOf(t, f)),
   };

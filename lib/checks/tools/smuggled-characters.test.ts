@@ -68,6 +68,7 @@ describe('tools.smuggled-characters', () => {
     expect(result.items[0]?.detail).toContain('\\u202e');
     expect(result.message).toContain('\\u202e');
     expect(result.message).not.toContain('\u202e');
+    expect(result.message).toMatch(/^search_docs carries characters a person cannot see: /);
   });
 
   it('reads the server instructions, with the initialize answer as evidence', () => {

@@ -29,7 +29,7 @@ export default defineCheck({
     poisoningOutcome(
       t,
       CODES,
-      'carry characters a person cannot see',
+      ['carries characters a person cannot see', 'carry characters a person cannot see'],
       'No tool name, description or schema text holds invisible, bidi or lookalike characters',
     ),
 });

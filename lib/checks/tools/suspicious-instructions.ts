@@ -24,7 +24,10 @@ export default defineCheck({
     poisoningOutcome(
       t,
       CODES,
-      'address the model with instructions a user would not expect',
+      [
+        'addresses the model with instructions a user would not expect',
+        'address the model with instructions a user would not expect',
+      ],
       'No tool description or server instruction hides instructions, asks for secrets or steers other tools',
     ),
 });
