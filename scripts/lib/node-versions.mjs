@@ -10,24 +10,6 @@ import { run } from './run.mjs';
  */
 export const EXTRA_NODE_MAJORS = [22, 24];
 
-/**
- * What runs on those majors: the tests whose outcome depends on the Node that runs them. The whole
- * Vitest suite would add many minutes per major on two cores (lib/ alone takes 2.4 min on Node 24,
- * most of it importing modules), and its pure logic (checks, schemas, formats) cannot differ
- * between majors; these files cover what can, in one to two minutes per major.
- */
-export const NODE_VERSION_TESTS = [
-  // The CLI as people run it (its bundle and V8 code cache), npm pack, install and npx on that
-  // Node, and the GitHub Action's check step.
-  'test/cli/',
-  // The dialer: Node's own fetch, or undici's guarded agent when the policy refuses addresses.
-  'lib/probe/dialer.test.ts',
-  // The MCP SDK's transports (Streamable HTTP, legacy SSE) over that Node's fetch and streams.
-  'test/probe/handshake.test.ts',
-  // Certificate errors come from the OpenSSL each Node ships.
-  'test/hostile/tls.test.ts',
-];
-
 /** Kept out of node_modules, so `npm ci` does not throw the binaries away. */
 const CACHE = path.join(
   process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'),
