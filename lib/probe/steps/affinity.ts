@@ -47,21 +47,24 @@ export const affinityStep: ProbeStep = {
         'skipped: the session id or the negotiated protocol version could not be read',
       );
     }
-    const statuses: string[] = [];
-    for (let i = 1; i <= AFFINITY_REQUESTS; i++) {
-      const answer = await postRpc(
-        recorder,
-        url,
-        { id: `mcp-doctor-affinity-${i}`, method: 'ping' },
-        {
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-          'mcp-session-id': sessionId,
-          'mcp-protocol-version': version,
-        },
-      );
-      statuses.push(answer.status === null ? 'no answer' : String(answer.status));
-    }
+    // At once, each on a connection of its own when the pool opens one: what a busy client does,
+    // and a load balancer spreads them the same way. Numbered in order, as they are sent in order.
+    const answers = await Promise.all(
+      Array.from({ length: AFFINITY_REQUESTS }, (_, i) =>
+        postRpc(
+          recorder,
+          url,
+          { id: `mcp-doctor-affinity-${i + 1}`, method: 'ping' },
+          {
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'mcp-session-id': sessionId,
+            'mcp-protocol-version': version,
+          },
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => (a.status === null ? 'no answer' : String(a.status)));
     return ok(`${AFFINITY_REQUESTS} pings with the session: ${statuses.join(', ')}`);
   },
 };
