@@ -19,8 +19,12 @@ if (!existsSync(bundle)) {
   );
   const { spawnSync } = await import('node:child_process');
   const script = fileURLToPath(new URL('../scripts/build-cli.mjs', import.meta.url));
-  // The build's own output goes to stderr: stdout carries only the report.
-  const built = spawnSync(process.execPath, [script], { stdio: ['ignore', 2, 2] });
+  // The build's own output goes to stderr: stdout carries only the report. It runs in the
+  // repository, whose tsconfig resolves the sources' `@/` imports, wherever the CLI was started.
+  const built = spawnSync(process.execPath, [script], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 2, 2],
+  });
   if (built.status !== 0 || !existsSync(bundle)) {
     process.stderr.write(
       'mcp-doctor: could not build dist/cli.cjs; run `npm run build:cli` and read its errors\n',

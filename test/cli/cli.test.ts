@@ -35,10 +35,10 @@ interface Result {
 }
 
 /** Spawned, not spawnSync: the servers answer from this process's event loop. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<Result> {
+function cli(args: string[], env: Record<string, string> = {}, cwd = root): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root,
+      cwd,
       env: {
         ...process.env,
         NO_COLOR: '',
@@ -95,10 +95,10 @@ describe('mcp-doctor CLI', { timeout: 120_000 }, () => {
   });
 
   it(
-    'builds the bundle on first use, saying so on stderr, and then runs',
+    'builds the bundle on first use, saying so on stderr, and then runs, started from another directory',
     { timeout: 180_000 },
     async () => {
-      const { code, stdout, stderr } = await cli(['--version']);
+      const { code, stdout, stderr } = await cli(['--version'], {}, tmpdir());
       expect(stderr).toContain('dist/cli.cjs is missing; building it once');
       expect(code).toBe(0);
       const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
