@@ -103,8 +103,13 @@ export class Recorder {
    * Anonymous, through another dialling function than the run's: for requests Node's fetch cannot
    * make (a foreign `Host` header). Recorded and bounded like every other exchange.
    */
-  fetchVia(base: typeof fetch): FetchLike {
-    return (input, init) => this.send(input, init, false, undefined, base);
+  fetchVia(base: typeof fetch, era?: Era): FetchLike {
+    return (input, init) => this.send(input, init, false, era, base);
+  }
+
+  /** Anonymous, and labelled with the era its request belongs to. */
+  fetchAnonymousFor(era: Era): FetchLike {
+    return (input, init) => this.send(input, init, false, era);
   }
 
   private readonly send = async (

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
 import { FOREIGN_HOST } from '@/lib/probe/steps/exposure';
 import { healthyServer } from '@/lib/samples/healthy';
+import { modernServer } from '../fixtures/modern-servers';
 import { healthyMcpServer, serveWeb, type Running } from '../fixtures/servers';
 import { targetFor } from '../fixtures/target';
 import { check, header, step } from './support';
@@ -84,6 +85,41 @@ describe('the exposure step', () => {
     expect(report.exposure?.attempts.map((a) => [a.kind, a.status, a.accepted])).toEqual([
       ['origin', 403, false],
       ['host', 403, false],
+    ]);
+    expect(check(report, 'connection.local-exposure')).toMatchObject({ status: 'pass' });
+  });
+
+  test('a 2026-07-28-only server is asked with server/discover: open, the check warns', async () => {
+    const server = await modernServer();
+    running.push(server);
+    const report = await runHealthCheck(targetFor(server.url));
+    expect(report.exposure).toMatchObject({ era: 'modern' });
+    expect(report.exposure?.attempts.map((a) => [a.kind, a.status, a.accepted])).toEqual([
+      ['origin', 200, true],
+      ['host', 200, true],
+    ]);
+    const sent = report.exchanges.find((x) => x.id === report.exposure?.attempts[1]?.exchangeId);
+    expect(sent).toMatchObject({
+      step: 'exposure',
+      era: 'modern',
+      rpc: { method: 'server/discover' },
+    });
+    expect(header(sent?.request.headers ?? [], 'mcp-method')).toBe('server/discover');
+    expect(header(sent?.request.headers ?? [], 'host')).toContain(FOREIGN_HOST);
+    expect(check(report, 'connection.local-exposure')).toMatchObject({
+      status: 'fail',
+      code: 'foreign-host-accepted',
+      message: expect.stringContaining('accepted server/discover with Host'),
+    });
+  });
+
+  test('a 2026-07-28-only server with the v2 SDK’s Host and Origin validation refuses both', async () => {
+    const server = await modernServer({ validatesOrigin: true });
+    running.push(server);
+    const report = await runHealthCheck(targetFor(server.url));
+    expect(report.exposure?.attempts.map((a) => [a.kind, a.status])).toEqual([
+      ['origin', 403],
+      ['host', 403],
     ]);
     expect(check(report, 'connection.local-exposure')).toMatchObject({ status: 'pass' });
   });

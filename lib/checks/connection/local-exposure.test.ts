@@ -57,6 +57,23 @@ describe('connection.local-exposure', () => {
       },
     },
     {
+      name: 'names server/discover when a 2026-07-28-only server was asked',
+      t: transcript({
+        tcp: { address: '127.0.0.1', port: 3000, connectMs: 1, error: null },
+        exposure: {
+          scope: 'loopback',
+          address: '127.0.0.1',
+          era: 'modern',
+          attempts: [attempt('origin', 200), attempt('host', 403)],
+        },
+      }),
+      expected: {
+        status: 'fail',
+        code: 'foreign-origin-accepted',
+        message: expect.stringContaining('accepted server/discover from Origin'),
+      },
+    },
+    {
       name: 'is not applicable to a public target',
       t: transcript(),
       expected: { status: 'skipped', skip: { cause: 'not-applicable' } },

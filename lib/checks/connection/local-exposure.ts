@@ -1,5 +1,6 @@
 import { addressScope } from '@/lib/net/address';
 import type { FindingItem } from '@/lib/report/schema';
+import { OPENING_METHOD } from '@/lib/report/schema-exposure';
 import { blocked, defineCheck, notApplicable, pass } from '../define';
 import { VERIFY, blockedByHandshake, withoutConnection } from '../shared/blocked';
 
@@ -9,10 +10,10 @@ const LOCAL = new Set(['loopback', 'private', 'unique-local', 'link-local', 'cgn
 
 /**
  * A server on the user's machine or network that answers any Origin and any Host can be driven by
- * any web page the user opens: directly, or through DNS rebinding. MCP 2025-11-25 transports,
- * "Security Warning": servers MUST validate the Origin header and SHOULD bind to localhost only
+ * any web page the user opens: directly, or through DNS rebinding. MCP 2025-11-25 and 2026-07-28
+ * transports, security: servers MUST validate the Origin header and SHOULD bind to localhost only
  * (the official conformance suite's `localhost-host-rebinding-rejected`). A warning: it blocks no
- * client, it exposes the user.
+ * client, it exposes the user. A 2026-07-28-only server is asked with `server/discover`.
  */
 export default defineCheck({
   id: 'connection.local-exposure',
@@ -33,7 +34,7 @@ export default defineCheck({
       );
     const exposure = t.exposure;
     if (!exposure) {
-      const opened = t.mcp?.attempts.some((a) => !a.guessed && a.ok && a.era === 'legacy');
+      const opened = t.mcp?.attempts.some((a) => !a.guessed && a.ok);
       if (!opened)
         return blockedByHandshake(t, 'the foreign Origin and Host requests were not sent');
       return blocked(
@@ -42,19 +43,20 @@ export default defineCheck({
         'Check again to send them.',
       );
     }
+    const method = OPENING_METHOD[exposure.era ?? 'legacy'];
     const answered = exposure.attempts.filter((a) => a.status !== null);
     const accepted = answered.filter((a) => a.accepted);
     if (accepted.length) {
       const items: FindingItem[] = accepted.map((a) => ({
         subject: a.kind === 'host' ? `Host: ${a.host}` : `Origin: ${a.origin}`,
-        detail: `initialize with ${a.kind === 'host' ? `Host ${a.host} and Origin ${a.origin}` : `Origin ${a.origin}`} answered HTTP ${a.status}`,
+        detail: `${method} with ${a.kind === 'host' ? `Host ${a.host} and Origin ${a.origin}` : `Origin ${a.origin}`} answered HTTP ${a.status}`,
         evidence: a.exchangeId ? [a.exchangeId] : [],
       }));
       const host = accepted.some((a) => a.kind === 'host');
       return {
         status: 'fail',
         code: host ? 'foreign-host-accepted' : 'foreign-origin-accepted',
-        message: `The ${scope} server at ${t.tcp.address} accepted initialize ${host ? `with Host ${accepted.find((a) => a.kind === 'host')?.host}` : `from Origin ${accepted[0]?.origin}`}: any web page the user opens could drive it${host ? ' through DNS rebinding' : ''}`,
+        message: `The ${scope} server at ${t.tcp.address} accepted ${method} ${host ? `with Host ${accepted.find((a) => a.kind === 'host')?.host}` : `from Origin ${accepted[0]?.origin}`}: any web page the user opens could drive it${host ? ' through DNS rebinding' : ''}`,
         evidence: items.flatMap((i) => i.evidence ?? []),
         items,
       };

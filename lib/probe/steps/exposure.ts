@@ -1,10 +1,21 @@
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+} from '@modelcontextprotocol/client';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { addressScope } from '@/lib/net/address';
-import type { ExposureAttempt, ExposureProbe } from '@/lib/report/schema-exposure';
+import type { Era } from '@/lib/report/schema';
+import {
+  OPENING_METHOD,
+  type ExposureAttempt,
+  type ExposureProbe,
+} from '@/lib/report/schema-exposure';
 import { ok, skipped, type ProbeStep } from '../context';
 import { toProbeError } from '../errors';
 import { hostRequest } from '../host-request';
 import { CLIENT_INFO } from '../mcp';
+import { MODERN_VERSION } from '../modern';
 import type { Recorder } from '../recorder';
 
 /** A name that never resolves (RFC 2606 `.invalid`): what a rebinding page's requests carry. */
@@ -15,13 +26,32 @@ const LOCAL = new Set(['loopback', 'private', 'unique-local', 'link-local', 'cgn
 
 const EXPOSURE_TIMEOUT_MS = 5_000;
 
+/** The request each era opens with, as a client sends it; a web page would send the same. */
+const OPENING: Record<Era, { headers: Record<string, string>; params: unknown }> = {
+  legacy: {
+    headers: {},
+    params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: CLIENT_INFO },
+  },
+  modern: {
+    headers: { 'mcp-protocol-version': MODERN_VERSION, 'mcp-method': OPENING_METHOD.modern },
+    params: {
+      _meta: {
+        [PROTOCOL_VERSION_META_KEY]: MODERN_VERSION,
+        [CLIENT_INFO_META_KEY]: CLIENT_INFO,
+        [CLIENT_CAPABILITIES_META_KEY]: {},
+      },
+    },
+  },
+};
+
 /**
  * Local-server exposure: a web page the user visits can send requests to a server on their
  * machine or network — directly (with its own Origin) or through DNS rebinding (its own name in
  * Host, resolving to the local address). On a loopback or private target only, and to the same
- * URL only, two anonymous `initialize` requests: one with a foreign Origin, one with a foreign
- * Host and Origin. A session either opens is ended. Public targets are skipped: no browser is
- * needed to reach them, and their Host is the CDN's or proxy's business.
+ * URL only, two anonymous requests opening the era that worked (`initialize`; `server/discover`
+ * when only 2026-07-28 did): one with a foreign Origin, one with a foreign Host and Origin. A
+ * session either opens is ended. Public targets are skipped: no browser is needed to reach them,
+ * and their Host is the CDN's or proxy's business.
  */
 export const exposureStep: ProbeStep = {
   id: 'exposure',
@@ -32,40 +62,49 @@ export const exposureStep: ProbeStep = {
     if (!LOCAL.has(scope))
       return skipped(`skipped: the target is on a ${scope} address, not a local one`);
     if (dial.blockPrivate) return skipped('skipped: private targets are refused here');
-    const legacy = transcript.mcp?.attempts.some((a) => !a.guessed && a.ok && a.era === 'legacy');
-    if (!legacy)
+    const opened = (era: Era) =>
+      transcript.mcp?.attempts.some((a) => !a.guessed && a.ok && a.era === era);
+    const era: Era | null = opened('legacy') ? 'legacy' : opened('modern') ? 'modern' : null;
+    if (!era)
       return skipped(
-        'skipped: the 2025 initialize did not succeed with the real Host and no Origin',
+        'skipped: neither the 2025 initialize nor the 2026-07-28 server/discover succeeded with the real Host and no Origin',
       );
     const port = url.port ? `:${url.port}` : '';
     const foreignOrigin = `http://${FOREIGN_HOST}${port}`;
-    const exposure: ExposureProbe = { scope, address, attempts: [] };
+    const exposure: ExposureProbe = { scope, address, era, attempts: [] };
     transcript.exposure = exposure;
-    // At once: on a slow server the step then costs one initialize's time, not two.
+    // At once: on a slow server the step then costs one request's time, not two.
     exposure.attempts.push(
       ...(await Promise.all([
-        send(recorder, url, 'origin', url.host, foreignOrigin),
-        send(recorder, url, 'host', `${FOREIGN_HOST}${port}`, foreignOrigin),
+        send(recorder, url, era, 'origin', url.host, foreignOrigin),
+        send(recorder, url, era, 'host', `${FOREIGN_HOST}${port}`, foreignOrigin),
       ])),
     );
     const said = (a: ExposureAttempt) =>
       `${a.kind === 'origin' ? 'foreign Origin' : 'foreign Host'}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}`;
-    return ok(`${scope} target ${address}: ${exposure.attempts.map(said).join('; ')}`);
+    return ok(
+      `${scope} target ${address}, ${OPENING_METHOD[era]}: ${exposure.attempts.map(said).join('; ')}`,
+    );
   },
 };
 
 async function send(
   recorder: Recorder,
   url: URL,
+  era: Era,
   kind: ExposureAttempt['kind'],
   host: string,
   origin: string,
 ): Promise<ExposureAttempt> {
-  const fetch = kind === 'host' ? recorder.fetchVia(hostRequest) : recorder.fetchAnonymous;
+  const fetch =
+    kind === 'host' ? recorder.fetchVia(hostRequest, era) : recorder.fetchAnonymousFor(era);
+  const opening = OPENING[era];
+  const method = OPENING_METHOD[era];
   const headers: Record<string, string> = {
     origin,
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
+    ...opening.headers,
     ...(kind === 'host' ? { host } : {}),
   };
   const attempt: ExposureAttempt = {
@@ -81,16 +120,7 @@ async function send(
     const pending = fetch(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 0,
-        method: 'initialize',
-        params: {
-          protocolVersion: LATEST_PROTOCOL_VERSION,
-          capabilities: {},
-          clientInfo: CLIENT_INFO,
-        },
-      }),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 0, method, params: opening.params }),
       signal: AbortSignal.timeout(EXPOSURE_TIMEOUT_MS),
     });
     // The recorder opens the exchange before its first await: this one is the last opened.
