@@ -20,6 +20,7 @@ interface Case {
   error?: { message: string; '#text': string };
   skipped?: { message: string };
   'system-out'?: string;
+  properties?: { property: { name: string; value: string }[] };
 }
 interface Suite {
   name: string;
@@ -149,6 +150,24 @@ describe('toJUnit', () => {
     expect(byId('tools.note')?.['system-out']).toContain('a note');
     expect(Number(tools.errors)).toBe(1);
     expect(Number(tools.skipped)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('marks security checks with a group property, failing or passing, and no other check', () => {
+    let report = buildReport(transcript());
+    report = withCheck(report, { id: 'tools.security-failing', group: 'security' });
+    report = withCheck(report, {
+      id: 'tools.security-passing',
+      group: 'security',
+      status: 'pass',
+    });
+    const tools = suite(parse(toJUnit(report)), 'tools');
+    const byId = (id: string) => tools.testcase.find((c) => c.name === id);
+    const group = [{ name: 'group', value: 'security' }];
+    expect(byId('tools.security-failing')?.properties?.property).toEqual(group);
+    expect(byId('tools.security-failing')?.failure?.message).toBe('bad');
+    expect(byId('tools.security-passing')?.properties?.property).toEqual(group);
+    expect(byId('tools.security-passing')?.failure).toBeUndefined();
+    expect(byId('tools.name')?.properties).toBeUndefined();
   });
 
   it('shows a row skipped on request as skipped cases', () => {
