@@ -131,7 +131,8 @@ export function findMixedScriptWords(text: string): Match[] {
   const matches: Match[] = [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
-    if (!isMixedScript(word)) continue;
+    // An ASCII word is Latin, digits or both: one script. Most words of most texts are.
+    if (!/[^\x00-\x7f]/.test(word) || !isMixedScript(word)) continue;
     const chars = [...word];
     if (!chars.some((ch) => LETTER.test(ch) && LATIN_LETTER.test(ch))) continue;
     const lookalikes = chars.filter(
