@@ -59,6 +59,11 @@ test('signing in as ChatGPT would ends in an authenticated tools list', async ({
   await expect(page.getByTestId('tool-list_notes')).toBeVisible();
   await expect(page.getByTestId('row-tools')).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('auth-token')).toContainText('Accepted');
+  // Broken → fixed: compared with the run before sign-in, which could not list the tools.
+  const history = page.getByTestId('run-history');
+  await expect(history).toContainText('Changes since the previous run');
+  await expect(history.getByTestId('run-diff')).toBeVisible();
+  await expect(history.getByTestId('row-change-tools')).toContainText('Pass');
   const initialize = page.locator('[data-rpc="initialize"]').first();
   await initialize.locator('summary').click();
   await expect(initialize).toContainText('Bearer [redacted]');

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { runDiffIsEmpty } from '@/lib/diagnose/diff';
+import { areaOf } from '@/lib/report/areas';
 import type { CheckChange, RunDiff, ToolDiff } from '@/lib/report/diff-schema';
 import { CodeBlock } from '@/components/ui/code-block';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { checkTone } from '@/components/ui/status';
+import { checkTone, rowTone } from '@/components/ui/status';
 import { formatWhen } from './when';
 
 function Verdict({ verdict }: { verdict: CheckChange['before'] }) {
@@ -74,12 +76,9 @@ function ToolChanges({ tools }: { tools: ToolDiff }) {
   );
 }
 
-/** What changed from one run of an endpoint to the next: tools, then check verdicts. */
+/** What changed from one run of an endpoint to the next: rows, tools, then check verdicts. */
 export function DiffView({ diff }: { diff: RunDiff }) {
-  const empty =
-    (!diff.tools ||
-      diff.tools.added.length + diff.tools.removed.length + diff.tools.changed.length === 0) &&
-    diff.checks.length === 0;
+  const empty = runDiffIsEmpty(diff);
   return (
     <div className="space-y-4" data-testid="run-diff">
       <p className="text-sm text-slate-600">
@@ -94,6 +93,24 @@ export function DiffView({ diff }: { diff: RunDiff }) {
       </p>
       {empty ? (
         <p className="text-sm text-slate-700">No change: the same tools and the same verdicts.</p>
+      ) : null}
+      {diff.rows.length > 0 ? (
+        <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm" aria-label="Rows that changed">
+          {diff.rows.map((row) => (
+            <li
+              key={row.id}
+              className="flex items-center gap-2"
+              data-testid={`row-change-${row.id}`}
+            >
+              <span className="font-medium text-slate-900">{areaOf(row.id).name}</span>
+              <StatusBadge tone={rowTone(row.before)} size="sm" />
+              <span aria-label="became" className="text-slate-500">
+                →
+              </span>
+              <StatusBadge tone={rowTone(row.after)} size="sm" />
+            </li>
+          ))}
+        </ul>
       ) : null}
       <div className="space-y-2">
         <h3 className="text-sm font-semibold text-slate-900">Tools</h3>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listedTools, noSession, response, tool, transcript } from '@/lib/checks/testing';
 import { buildReport } from './build-report';
-import { diffChecks, diffRuns, runDiffIsEmpty, snapshotOf } from './diff';
+import { diffChecks, diffRows, diffRuns, runDiffIsEmpty, snapshotOf } from './diff';
 
 const search = tool({ name: 'search' });
 const fetchTool = tool({ name: 'fetch' });
@@ -89,5 +89,35 @@ describe('diffRuns', () => {
     const diff = diffRuns(listed, broken);
     expect(diff.tools).toBeNull();
     expect(diff.checks.some((c) => c.id === 'connection.status')).toBe(true);
+  });
+
+  it('names the rows that changed: broken → fixed is a change although the checks it unblocked only went skipped → pass', () => {
+    const listed = snapshotOf('r1', buildReport(transcript()));
+    const broken = snapshotOf('r2', buildReport(noSession(response(404, 'no'))));
+    const fixed = diffRuns(broken, { ...listed, runId: 'r3' });
+    expect(fixed.rows).toContainEqual({ id: 'connection', before: 'fail', after: 'pass' });
+    expect(fixed.rows).toContainEqual({ id: 'tools', before: 'unverified', after: 'pass' });
+    expect(runDiffIsEmpty(fixed)).toBe(false);
+    expect(diffRuns(listed, broken).rows).toContainEqual({
+      id: 'connection',
+      before: 'pass',
+      after: 'fail',
+    });
+  });
+
+  it('compares rows by id, in the later run’s order, and ignores a row the earlier run lacks', () => {
+    expect(
+      diffRows(
+        [
+          { id: 'connection', status: 'pass' },
+          { id: 'tools', status: 'skipped' },
+        ],
+        [
+          { id: 'auth', status: 'fail' },
+          { id: 'tools', status: 'pass' },
+          { id: 'connection', status: 'pass' },
+        ],
+      ),
+    ).toEqual([{ id: 'tools', before: 'skipped', after: 'pass' }]);
   });
 });

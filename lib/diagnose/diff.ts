@@ -2,6 +2,7 @@ import { completeToolList, diffTools, toolDiffIsEmpty } from '@/lib/checks/share
 import {
   type CheckChange,
   type CheckVerdict,
+  type RowChange,
   type RunDiff,
   type RunSnapshot,
 } from '@/lib/report/diff-schema';
@@ -72,15 +73,31 @@ export function snapshotOf(runId: string, report: Report): RunSnapshot {
   };
 }
 
+/**
+ * Rows whose status differs, in the later run's order. A row that was skipped and passes now is a
+ * change (broken → fixed: tools listed after sign-in), unlike a check's `skipped → pass`: the row
+ * is what the person compares, and no other line of the diff would say it.
+ */
+export function diffRows(before: RunSnapshot['rows'], after: RunSnapshot['rows']): RowChange[] {
+  const old = new Map(before.map((row) => [row.id, row.status]));
+  return after.flatMap((row) => {
+    const was = old.get(row.id);
+    return was && was !== row.status ? [{ id: row.id, before: was, after: row.status }] : [];
+  });
+}
+
 export function diffRuns(before: RunSnapshot, after: RunSnapshot): RunDiff {
   const side = (s: RunSnapshot) => ({ runId: s.runId, startedAt: s.startedAt, status: s.status });
   return {
     from: side(before),
     to: side(after),
+    rows: diffRows(before.rows, after.rows),
     tools: before.tools && after.tools ? diffTools(before.tools, after.tools) : null,
     checks: diffChecks(before.checks, after.checks),
   };
 }
 
 export const runDiffIsEmpty = (diff: RunDiff): boolean =>
-  (!diff.tools || toolDiffIsEmpty(diff.tools)) && diff.checks.length === 0;
+  diff.rows.length === 0 &&
+  (!diff.tools || toolDiffIsEmpty(diff.tools)) &&
+  diff.checks.length === 0;

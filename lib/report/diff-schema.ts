@@ -72,10 +72,20 @@ export const RunSnapshotSchema = z.object({
 });
 export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
 
+/** A row of the four whose status differs between the runs (the summary a person reads first). */
+export const RowChangeSchema = z.object({
+  id: AreaSchema,
+  before: RowStatusSchema,
+  after: RowStatusSchema,
+});
+export type RowChange = z.infer<typeof RowChangeSchema>;
+
 const DiffSideSchema = RunSnapshotSchema.pick({ runId: true, startedAt: true, status: true });
 export const RunDiffSchema = z.object({
   from: DiffSideSchema,
   to: DiffSideSchema,
+  /** Rows whose status changed; diffs kept before rows were compared have none. */
+  rows: z.array(RowChangeSchema).default([]),
   /** null when either run has no complete tool list. */
   tools: ToolDiffSchema.nullable(),
   checks: z.array(CheckChangeSchema),
