@@ -55,11 +55,11 @@ test('a healthy Apps SDK widget renders in its sandbox with window.openai, then 
   // The call is part of the run now: in the API's report, and in the raw log.
   const run = (await (await page.request.get(`/api/runs/${id}`)).json()) as {
     report: {
-      widgets: { calls: { tool: string; result: { structuredContent: unknown } }[] };
+      calls: { tool: string; result: { structuredContent: unknown } }[];
       exchanges: { rpc?: { method: string } }[];
     };
   };
-  expect(run.report.widgets.calls).toMatchObject([
+  expect(run.report.calls).toMatchObject([
     { tool: 'show_greeting', result: { structuredContent: { greeting: 'Hello, Ada!' } } },
   ]);
   expect(run.report.exchanges.some((x) => x.rpc?.method === 'tools/call')).toBe(true);

@@ -66,7 +66,10 @@ export function ReportView({
         aside={report.listing ? `${report.tools.length} listed` : null}
       >
         {toolsShown?.nav}
-        <ToolsPanel report={toolsShown ? { ...report, tools: toolsShown.tools } : report} />
+        <ToolsPanel
+          report={toolsShown ? { ...report, tools: toolsShown.tools } : report}
+          runId={runId}
+        />
         {toolsShown?.nav}
       </Section>
       <LatencyPanel latency={report.latency} />

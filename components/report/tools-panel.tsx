@@ -1,12 +1,25 @@
 import type { CheckResult, Report } from '@/lib/report/schema';
+import type { ToolCall } from '@/lib/report/schema-calls';
+import { ToolCallPanel } from '@/components/calls/tool-call-panel';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { runCalls } from '@/lib/calls/list';
+import { toolSafety } from '@/lib/calls/tool-safety';
 import { checkTone } from '@/components/ui/status';
 import { JsonDetails } from './json-details';
 import { ToolAnnotationsView } from './tool-annotations-view';
 import { parseTool, type ToolDisplay } from './tool-display';
 
-/** Every tool as the server listed it, with what ChatGPT makes of its annotations. */
-export function ToolsPanel({ report }: { report: Pick<Report, 'tools' | 'checks' | 'listing'> }) {
+/**
+ * Every tool as the server listed it, with what ChatGPT makes of its annotations, and a form to
+ * call it (`POST /api/runs/<id>/calls`) with the run's calls of it.
+ */
+export function ToolsPanel({
+  report,
+  runId,
+}: {
+  report: Pick<Report, 'tools' | 'checks' | 'listing' | 'target' | 'widgets' | 'calls'>;
+  runId: string;
+}) {
   if (report.tools.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">
@@ -17,6 +30,8 @@ export function ToolsPanel({ report }: { report: Pick<Report, 'tools' | 'checks'
     );
   }
   const findings = toolFindings(report.checks);
+  const calls = runCalls(report);
+  const credentials = { token: report.target.hasToken, headers: report.target.headerNames };
   return (
     <ul className="grid gap-4 lg:grid-cols-2">
       {report.tools.map((raw, index) => {
@@ -27,6 +42,11 @@ export function ToolsPanel({ report }: { report: Pick<Report, 'tools' | 'checks'
             tool={parsed.tool}
             raw={raw}
             findings={findings.get(parsed.tool.name) ?? []}
+            call={{
+              runId,
+              credentials,
+              calls: calls.filter((c) => c.tool === parsed.tool.name),
+            }}
           />
         ) : (
           <li
@@ -68,10 +88,12 @@ function ToolCard({
   tool,
   raw,
   findings,
+  call,
 }: {
   tool: ToolDisplay;
   raw: unknown;
   findings: ToolFinding[];
+  call: { runId: string; credentials: { token: boolean; headers: string[] }; calls: ToolCall[] };
 }) {
   const title = tool.title ?? tool.annotations?.title;
   return (
@@ -112,6 +134,14 @@ function ToolCard({
         {tool.outputSchema === undefined ? null : (
           <JsonDetails summary="Output schema" value={tool.outputSchema} />
         )}
+        <ToolCallPanel
+          runId={call.runId}
+          tool={tool.name}
+          inputSchema={tool.inputSchema}
+          safety={toolSafety(raw)}
+          credentials={call.credentials}
+          calls={call.calls}
+        />
       </div>
     </li>
   );

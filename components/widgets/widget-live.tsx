@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { z } from 'zod';
+import { toolSafety } from '@/lib/calls/tool-safety';
 import type { WidgetCall, WidgetStandard } from '@/lib/report/schema-widgets';
 import { CallForm } from './call-form';
 import { WidgetPreview } from './widget-preview';
@@ -12,14 +12,10 @@ interface Shown {
   call: WidgetCall | null;
 }
 
-// MCP 2025-11-25 ToolAnnotations: destructiveHint defaults to true when a tool is not read-only.
-const DestructiveSchema = z
-  .object({ annotations: z.object({ destructiveHint: z.boolean().optional() }).optional() })
-  .catch({});
-const isDestructive = (descriptor: unknown) =>
-  DestructiveSchema.parse(descriptor).annotations?.destructiveHint !== false;
-
-/** The preview of one widget, and for a read-only tool the form that calls it and renders the result. */
+/**
+ * The preview of one widget, and the form that calls its tool and renders the result (after a
+ * confirmation when the tool is not annotated read-only).
+ */
 export function WidgetLive({
   runId,
   tool,
@@ -40,32 +36,21 @@ export function WidgetLive({
   policy: string;
 }) {
   const [shown, setShown] = useState<Shown>(initial);
+  // The widget records readOnlyHint; destructiveHint comes from the tool as listed.
+  const safety = readOnly
+    ? { readOnly, destructive: false }
+    : { ...toolSafety(toolDescriptor), readOnly };
   return (
     <div className="space-y-3">
-      {readOnly ? (
-        <CallForm
-          runId={runId}
-          tool={tool}
-          toolDescriptor={toolDescriptor}
-          credentials={credentials}
-          lastCall={shown.call}
-          onCalled={(call, preview) => setShown({ ...preview, call })}
-        />
-      ) : (
-        <p className="text-xs text-slate-600" data-testid={`not-called-${tool}`}>
-          Not called from here: <span className="font-mono">{tool}</span> is not annotated{' '}
-          <span className="font-mono">readOnlyHint: true</span>, so it may change data on your
-          server
-          {isDestructive(toolDescriptor) ? (
-            <>
-              {' '}
-              and counts as <strong>destructive</strong> (no{' '}
-              <span className="font-mono">destructiveHint: false</span>)
-            </>
-          ) : null}
-          . MCP Doctor only calls read-only tools.
-        </p>
-      )}
+      <CallForm
+        runId={runId}
+        tool={tool}
+        toolDescriptor={toolDescriptor}
+        safety={safety}
+        credentials={credentials}
+        lastCall={shown.call}
+        onCalled={(call, preview) => setShown({ ...preview, call })}
+      />
       <WidgetPreview
         key={shown.src}
         tool={tool}

@@ -1,6 +1,7 @@
 import type { Report } from '@/lib/report/schema';
 import { exchangeLabels } from '@/components/report/exchange-labels';
 import { Section } from '@/components/ui/section';
+import { runCalls } from '@/lib/calls/list';
 import { previewDescriptor } from '@/lib/widgets/preview-token';
 import { WidgetCard } from './widget-card';
 
@@ -46,7 +47,7 @@ export function WidgetsPanel({ report, runId }: { report: Report; runId: string 
                 (t as { name?: unknown }).name === widget.tool,
             ) ?? null;
           const read = report.widgets?.templates.find((r) => r.uri === widget.uri) ?? null;
-          const calls = report.widgets?.calls.filter((c) => c.tool === widget.tool) ?? [];
+          const calls = runCalls(report).filter((c) => c.tool === widget.tool);
           const last = calls.at(-1) ?? null;
           const preview = read?.content?.html
             ? previewDescriptor({ run: runId, tool: widget.tool, call: last?.id ?? null })

@@ -2,7 +2,8 @@ import { AdmissionError } from '@/lib/security/errors';
 import { StoreError } from '@/lib/store/errors';
 
 /** Stable codes of the API's own errors; clients branch on these, never on the message. */
-export type ApiErrorCode = 'invalid-input' | 'invalid-json' | 'body-too-large' | 'not-found';
+export type ApiErrorCode =
+  'invalid-input' | 'invalid-json' | 'body-too-large' | 'not-found' | 'confirmation-required';
 
 /** Everything the API answers is about one moment of a remote server: never cache it. */
 export const NO_STORE = { 'cache-control': 'no-store' } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADDRESS_SCOPES } from '@/lib/net/address';
 import { ProbeErrorSchema } from './schema-base';
+import { ToolCallSchema, type ToolCall } from './schema-calls';
 
 /**
  * What the probe records about widgets: the resource listings, the `resources/read` of every
@@ -197,19 +198,9 @@ export const WidgetSchema = z.object({
 });
 export type Widget = z.infer<typeof WidgetSchema>;
 
-/** A `tools/call` made from the dashboard ("Call and render"), appended to the run afterwards. */
-export const WidgetCallSchema = z.object({
-  id: z.string(),
-  tool: z.string(),
-  arguments: z.record(z.string(), z.unknown()),
-  startedAt: z.string(),
-  durationMs: z.number(),
-  /** The raw `CallToolResult` (null when the call failed or the result was too large to keep). */
-  result: z.unknown(),
-  error: ProbeErrorSchema.nullable(),
-  exchangeIds: z.array(z.string()),
-});
-export type WidgetCall = z.infer<typeof WidgetCallSchema>;
+/** A `tools/call` of a widget's tool ("Call and render"): the same record as any tool call. */
+export const WidgetCallSchema = ToolCallSchema;
+export type WidgetCall = ToolCall;
 
 /**
  * The body of a script or stylesheet a template loads, fetched (GET, bounded, anonymously, under
@@ -241,6 +232,7 @@ export const WidgetsProbeSchema = z.object({
   widgets: z.array(WidgetSchema),
   /** Why the probe stopped reading templates or fetching assets early (a bound). */
   stoppedEarly: z.string().nullable(),
+  /** Calls of widget tools made before `report.calls` existed; new calls go to `report.calls`. */
   calls: z.array(WidgetCallSchema),
   /** The templates' external scripts and stylesheets as read; absent in transcripts recorded before it existed. */
   sources: z.array(WidgetSourceSchema).optional(),

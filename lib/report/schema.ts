@@ -12,6 +12,7 @@ import {
 } from './schema-base';
 import { LatencySchema } from './latency-schema';
 import { AuthProbeSchema } from './schema-auth';
+import { ToolCallSchema } from './schema-calls';
 import { CorsProbeSchema } from './schema-cors';
 import { ExposureProbeSchema } from './schema-exposure';
 import { WidgetsProbeSchema } from './schema-widgets';
@@ -402,6 +403,8 @@ export const ReportSchema = TranscriptSchema.extend({
   clients: z.array(ClientVerdictSchema),
   /** `repeat=N`: the handshake and tools/list timed N more times (absent unless asked for). */
   latency: LatencySchema.optional(),
+  /** Tools called after the run (`POST /api/runs/<id>/calls`); absent until the first call. */
+  calls: z.array(ToolCallSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

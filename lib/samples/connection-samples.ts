@@ -4,6 +4,7 @@ import { healthyServer } from './healthy';
 import { handleHtmlPage } from './html-page';
 import { invalidToolsServer } from './invalid-tools';
 import { handleSlow } from './slow';
+import { toolsToCallServer } from './tools-to-call';
 import type { Sample } from './types';
 
 /** Samples for the Connection and Tools rows. */
@@ -55,5 +56,13 @@ export const CONNECTION_SAMPLES: Sample[] = [
       'initialize is answered after 3.5 s: past the 3 s after which ChatGPT may give up.',
     expected: { connection: 'warn', tools: 'pass' },
     handle: handleSlow,
+  },
+  {
+    slug: 'tools-to-call',
+    title: 'Tools to call',
+    demonstrates:
+      'Four order tools to try from the run page: get_order returns structuredContent that conforms to its outputSchema, order_totals returns some that does not, recent_orders has no outputSchema, and cancel_order is destructive, so it is called only after a confirmation (it changes nothing).',
+    expected: { connection: 'pass', tools: 'pass' },
+    handle: (request) => handleMcpRequest(request, toolsToCallServer),
   },
 ];

@@ -60,9 +60,9 @@ function find(registry: RunRegistry, token: string): Found | string {
   if (!widget) return 'No widget for this tool in the run.';
   const html = report.widgets?.templates.find((r) => r.uri === widget.uri)?.content?.html;
   if (!html) return 'The widget template could not be read, so there is nothing to preview.';
-  const call = target.call
-    ? (report.widgets?.calls.find((c) => c.id === target.call) ?? null)
-    : null;
+  // New calls are at report.calls; reports saved before it existed keep them at widgets.calls.
+  const calls = [...(report.widgets?.calls ?? []), ...(report.calls ?? [])];
+  const call = target.call ? (calls.find((c) => c.id === target.call) ?? null) : null;
   if (target.call && !call) return 'No such call in the run.';
   return { report, widget, html, call };
 }

@@ -14,6 +14,7 @@ const DECISIVE: Record<string, string[]> = {
   'bot-challenge': ['connection.edge'],
   'invalid-tools': ['tools.description', 'tools.input-schema', 'tools.name'],
   slow: ['connection.latency'],
+  'tools-to-call': [],
 };
 
 let server: Running;

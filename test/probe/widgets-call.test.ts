@@ -73,13 +73,15 @@ afterAll(async () => {
 });
 
 describe('Call and render', () => {
-  test('never calls a tool that is not annotated readOnlyHint: true', async () => {
+  test('never calls a tool that is not annotated readOnlyHint: true without a confirmation', async () => {
     const outcome = await callForRun(registry, RUN_ID, {
       tool: 'delete_card',
       arguments: { id: '1' },
       token: 'secret-token-123',
+      confirm: false,
     });
-    expect(outcome).toMatchObject({ ok: false, status: 400, code: 'invalid-input' });
+    expect(outcome).toMatchObject({ ok: false, status: 400, code: 'confirmation-required' });
+    expect(outcome.ok ? '' : outcome.message).toMatch(/destructiveHint defaults to true/);
     expect(calls.some((c) => c.tool === 'delete_card')).toBe(false);
   });
 
@@ -113,7 +115,8 @@ describe('Call and render', () => {
     expect(outcome.preview.src).toMatch(/^\/widget-preview\/[A-Za-z0-9_-]+$/);
 
     const report = registry.get(RUN_ID)?.report;
-    expect(report?.widgets?.calls).toHaveLength(1);
+    expect(report?.calls).toHaveLength(1);
+    expect(report?.widgets?.calls).toEqual([]);
     const added = report?.exchanges.slice(count) ?? [];
     expect(added.map((x) => x.id)).toEqual(outcome.call.exchangeIds);
     expect(new Set(report?.exchanges.map((x) => x.id)).size).toBe(report?.exchanges.length);
@@ -144,5 +147,19 @@ describe('Call and render', () => {
     expect(html).toContain(`"nonce":"${outcome.preview.nonce}"`);
     expect(html.indexOf('mcp-doctor-preview')).toBeLessThan(html.indexOf('<p id="out">'));
     expect(previewResponse(registry, 'garbage').status).toBe(404);
+  });
+
+  test('calls a write widget tool once confirmed, and renders its result', async () => {
+    const outcome = await callForRun(registry, RUN_ID, {
+      tool: 'delete_card',
+      arguments: { id: '1' },
+      token: 'secret-token-123',
+      confirm: true,
+    });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(calls.at(-1)?.tool).toBe('delete_card');
+    expect(outcome.call).toMatchObject({ tool: 'delete_card', confirmed: true, error: null });
+    const token = outcome.preview.src.split('/').at(-1) ?? '';
+    expect(previewResponse(registry, token).status).toBe(200);
   });
 });

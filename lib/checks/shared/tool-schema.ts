@@ -1,5 +1,5 @@
 import { isRecord } from '@/lib/json/is-record';
-import Ajv, { type CodeOptions, type ValidateFunction } from 'ajv';
+import Ajv, { type CodeOptions, type Options, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Severity, Transcript } from '@/lib/report/schema';
@@ -41,7 +41,7 @@ type AnyAjv = Ajv | Ajv2019 | Ajv2020;
  * only synchronous `compile` is used, which cannot fetch. Patterns are compiled without the `u` flag,
  * as ECMA-262 patterns written for other validators often escape characters `u` forbids.
  */
-const OPTIONS = {
+const REMOTE_SCHEMA_OPTIONS = {
   strict: false,
   logger: false,
   addUsedSchema: false,
@@ -63,19 +63,32 @@ export const DIALECTS = [
   {
     name: '2020-12',
     pattern: /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/,
-    create: (code: CodeOptions = {}) =>
-      new Ajv2020({ ...OPTIONS, code: { ...OPTIONS.code, ...code } }),
+    create: (code: CodeOptions = {}, extra: Options = {}) =>
+      new Ajv2020({
+        ...REMOTE_SCHEMA_OPTIONS,
+        ...extra,
+        code: { ...REMOTE_SCHEMA_OPTIONS.code, ...code },
+      }),
   },
   {
     name: '2019-09',
     pattern: /^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/,
-    create: (code: CodeOptions = {}) =>
-      new Ajv2019({ ...OPTIONS, code: { ...OPTIONS.code, ...code } }),
+    create: (code: CodeOptions = {}, extra: Options = {}) =>
+      new Ajv2019({
+        ...REMOTE_SCHEMA_OPTIONS,
+        ...extra,
+        code: { ...REMOTE_SCHEMA_OPTIONS.code, ...code },
+      }),
   },
   {
     name: 'draft-07',
     pattern: /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/,
-    create: (code: CodeOptions = {}) => new Ajv({ ...OPTIONS, code: { ...OPTIONS.code, ...code } }),
+    create: (code: CodeOptions = {}, extra: Options = {}) =>
+      new Ajv({
+        ...REMOTE_SCHEMA_OPTIONS,
+        ...extra,
+        code: { ...REMOTE_SCHEMA_OPTIONS.code, ...code },
+      }),
   },
 ] as const;
 
