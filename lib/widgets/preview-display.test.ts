@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VIEW,
+  dashboardTheme,
   FULLSCREEN_CHROME,
   INLINE_MAX_HEIGHT,
   PIP_MAX_HEIGHT,
@@ -92,5 +93,14 @@ describe('offeredModes', () => {
     expect(offeredModes(null)).toEqual(['inline', 'fullscreen', 'pip']);
     expect(offeredModes(['fullscreen'])).toEqual(['inline', 'fullscreen']);
     expect(offeredModes([])).toEqual(['inline']);
+  });
+});
+
+describe('dashboardTheme', () => {
+  it('takes the pinned theme over the system one, and the system one otherwise', () => {
+    expect(dashboardTheme('dark', false)).toBe('dark');
+    expect(dashboardTheme('light', true)).toBe('light');
+    expect(dashboardTheme(undefined, true)).toBe('dark');
+    expect(dashboardTheme('sepia', false)).toBe('light');
   });
 });

@@ -105,3 +105,16 @@ export function offeredModes(appModes: readonly DisplayMode[] | null): readonly 
     ? DISPLAY_MODES.filter((m) => m === 'inline' || appModes.includes(m))
     : DISPLAY_MODES;
 }
+
+/**
+ * The dashboard's theme as the preview starts with it: the one pinned by the header's toggle
+ * (`data-theme` on <html>), else the system's (`prefers-color-scheme`).
+ */
+export function dashboardTheme(pinned: string | undefined, prefersDark: boolean): Theme {
+  const theme = ThemeSchema.safeParse(pinned);
+  if (theme.success) return theme.data;
+  return prefersDark ? 'dark' : 'light';
+}
+
+export const sameView = (a: PreviewView, b: PreviewView): boolean =>
+  a.theme === b.theme && a.displayMode === b.displayMode;
