@@ -5,6 +5,10 @@ import { HEALTHY } from './samples';
 const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
 const INVALID_TOOLS = `${ORIGIN}/samples/invalid-tools/mcp`;
 const OAUTH = `${ORIGIN}/samples/oauth/mcp`;
+const WIDGETS = [
+  ['an Apps SDK', `${ORIGIN}/samples/widget-apps-sdk/mcp`, 'show_greeting'],
+  ['an MCP Apps', `${ORIGIN}/samples/widget-mcp-apps/mcp`, 'get_forecast'],
+] as const;
 
 /** Zero axe-core violations (WCAG 2.x A and AA), each reported by rule and element when not. */
 async function expectNoViolations(page: Page) {
@@ -50,6 +54,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     ] as const) {
       test(`${name} run page, every section open, has no axe violations`, async ({ page }) => {
         await runPage(page, url);
+        await expectNoViolations(page);
+      });
+    }
+
+    for (const [name, url, tool] of WIDGETS) {
+      test(`${name} widget's run page, the widget rendered in its theme, has no axe violations`, async ({
+        page,
+      }) => {
+        await runPage(page, url);
+        // axe goes into the preview's frame too: the widget must be there and themed first.
+        await expect(page.getByTestId(`widget-log-${tool}`)).toHaveAttribute(
+          'data-bridge',
+          'loaded',
+        );
+        await expect(
+          page.frameLocator(`[data-testid="widget-preview-${tool}"]`).locator('html'),
+        ).toHaveAttribute('data-theme', colorScheme);
         await expectNoViolations(page);
       });
     }

@@ -41,7 +41,7 @@ export function ChallengeView({
       ) : (
         <pre
           aria-label="WWW-Authenticate"
-          className="whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100"
+          className="whitespace-pre-wrap break-all rounded-md border border-code-border bg-code p-3 font-mono text-xs leading-relaxed text-code-text"
         >
           <code>{`WWW-Authenticate: ${challenge.header}`}</code>
         </pre>

@@ -7,7 +7,7 @@ export function CodeBlock({ children, label }: { children: string; label?: strin
     <pre
       aria-label={label}
       tabIndex={0}
-      className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500"
+      className="max-h-[28rem] overflow-auto rounded-md border border-code-border bg-code p-3 font-mono text-xs leading-relaxed text-code-text focus-visible:outline-2 focus-visible:outline-sky-500"
     >
       <code>{children}</code>
     </pre>

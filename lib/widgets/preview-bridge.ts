@@ -2,7 +2,8 @@
  * The host side of a widget preview that runs inside the sandboxed iframe, before any of the
  * widget's code. It gives an Apps SDK widget its `window.openai`, and reports to the dashboard what
  * the widget cannot show by itself: uncaught errors and rejections, console errors and warnings,
- * CSP violations, assets that failed to load, calls to host APIs, and its size.
+ * CSP violations, assets that failed to load, calls to host APIs, and its size. It also carries the
+ * host's display changes in (theme, display mode: `openai:set_globals`) and display-mode requests out.
  *
  * Reports are signed with a nonce the widget cannot read: this script keeps it in a closure,
  * removes its own element, and holds on to the functions it needs (`Reflect.apply`, the parent's
@@ -20,6 +21,11 @@ const BRIDGE_SOURCE = String.raw`(function (config) {
   var join = Array.prototype.join;
   var map = Array.prototype.map;
   var sent = 0;
+  var PromiseCtor = Promise;
+  var CustomEventCtor = CustomEvent;
+  var dispatch = window.dispatchEvent;
+  var pendingDisplay = Object.create(null);
+  var displayRequests = 0;
   var script = document.currentScript;
   if (script && script.parentNode) script.parentNode.removeChild(script);
 
@@ -106,7 +112,14 @@ const BRIDGE_SOURCE = String.raw`(function (config) {
       sendFollowUpMessage: function (arg) { report('sendFollowUpMessage', arg); return Promise.resolve(); },
       sendFollowupTurn: function (arg) { report('sendFollowupTurn', arg); return Promise.resolve(); },
       setWidgetState: function (state) { openai.widgetState = state; report('setWidgetState', state); return Promise.resolve(); },
-      requestDisplayMode: function (arg) { report('requestDisplayMode', arg); return Promise.resolve({ mode: 'inline' }); },
+      requestDisplayMode: function (arg) {
+        var mode = arg && typeof arg.mode === 'string' ? apply(slice, arg.mode, [0, 40]) : '';
+        var id = ++displayRequests;
+        return new PromiseCtor(function (resolve) {
+          pendingDisplay[id] = resolve;
+          send('display', { id: id, mode: mode });
+        });
+      },
       openExternal: function (arg) { report('openExternal', arg); },
       notifyIntrinsicHeight: function (height) { report('notifyIntrinsicHeight', height); },
       requestClose: function () { report('requestClose', null); },
@@ -117,6 +130,29 @@ const BRIDGE_SOURCE = String.raw`(function (config) {
     };
     for (var key in globals) openai[key] = globals[key];
     window.openai = openai;
+
+    // The host (this frame's parent, nothing else) changes the display globals as ChatGPT does:
+    // it sets them on window.openai, then fires openai:set_globals with detail.globals; and it
+    // answers requestDisplayMode with the mode it granted.
+    window.addEventListener('message', function (event) {
+      if (event.source !== host) return;
+      var message = event.data;
+      if (!message || message.channel !== 'mcp-doctor-host') return;
+      if (message.kind === 'globals' && message.globals && typeof message.globals === 'object') {
+        var changed = {};
+        for (var name in message.globals) {
+          openai[name] = message.globals[name];
+          changed[name] = message.globals[name];
+        }
+        try {
+          apply(dispatch, window, [new CustomEventCtor('openai:set_globals', { detail: { globals: changed } })]);
+        } catch (e) {}
+      } else if (message.kind === 'display-mode' && pendingDisplay[message.id]) {
+        var resolve = pendingDisplay[message.id];
+        delete pendingDisplay[message.id];
+        resolve({ mode: message.mode });
+      }
+    });
   }
   send('ready', { appsSdk: Boolean(config.appsSdk) });
 })`;

@@ -23,6 +23,11 @@ const BridgeDataSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('asset'), data: z.object({ tag: text(40), url: text(500) }) }),
   z.object({ kind: z.literal('host'), data: z.object({ api: text(100), detail: text(500) }) }),
+  // window.openai.requestDisplayMode({ mode }) from an Apps SDK widget; `id` pairs the answer.
+  z.object({
+    kind: z.literal('display'),
+    data: z.object({ id: z.number().int().nonnegative(), mode: text(40) }),
+  }),
   z.object({
     kind: z.literal('size'),
     data: z.object({ height: z.number().finite().nonnegative() }),
@@ -58,6 +63,9 @@ export const LogParamsSchema = z.object({
 });
 
 export const OpenLinkParamsSchema = z.object({ url: text(500) });
+
+/** `ui/request-display-mode` params; the mode is judged by the host (preview-display.ts). */
+export const RequestDisplayModeParamsSchema = z.object({ mode: text(40) });
 
 export const CallToolParamsSchema = z.object({
   name: text(200),

@@ -3,24 +3,29 @@ import type { Report } from '@/lib/report/schema';
 import type { Widget, WidgetCall } from '@/lib/report/schema-widgets';
 import type { RunRegistry } from '@/lib/runs/registry';
 import { effectiveCsp, previewPolicy } from './csp';
+import { DEFAULT_VIEW, displayGlobals, type PreviewView } from './preview-display';
 import { previewDocument } from './preview-document';
 import { decodePreviewToken, previewNonce } from './preview-token';
 
-/** What ChatGPT gives an Apps SDK widget in `window.openai` (Apps SDK reference), for this call or none. */
-export function appsSdkGlobals(call: WidgetCall | null): Record<string, unknown> {
+/**
+ * What ChatGPT gives an Apps SDK widget in `window.openai` (Apps SDK reference), for this call or
+ * none, shown in this theme and display mode.
+ */
+export function appsSdkGlobals(
+  call: WidgetCall | null,
+  view: PreviewView = DEFAULT_VIEW,
+): Record<string, unknown> {
   const result = isRecord(call?.result) ? call.result : null;
   return {
     toolInput: call?.arguments ?? {},
     toolOutput: result && isRecord(result.structuredContent) ? result.structuredContent : null,
     toolResponseMetadata: result && isRecord(result._meta) ? result._meta : null,
     widgetState: null,
-    theme: 'light',
     locale: 'en-US',
-    displayMode: 'inline',
-    maxHeight: 800,
     safeArea: { insets: { top: 0, right: 0, bottom: 0, left: 0 } },
     userAgent: { device: { type: 'desktop' }, capabilities: { hover: true, touch: false } },
-    view: { mode: 'inline', params: null },
+    // theme, displayMode, maxHeight and view: what the preview's switches change later.
+    ...displayGlobals(view),
   };
 }
 
@@ -72,8 +77,13 @@ function find(registry: RunRegistry, token: string): Found | string {
  * Content-Security-Policy built from the widget's declared domains (SEP-1865's construction) and
  * `sandbox allow-scripts`, so it runs on an opaque origin whether it is framed by the dashboard
  * (`sandbox="allow-scripts"` there too) or opened on its own. Only the dashboard may frame it.
+ * `view` is the theme and display mode the Apps SDK globals start with.
  */
-export function previewResponse(registry: RunRegistry, token: string): Response {
+export function previewResponse(
+  registry: RunRegistry,
+  token: string,
+  view: PreviewView = DEFAULT_VIEW,
+): Response {
   const found = find(registry, token);
   if (typeof found === 'string') return refusal(404, found);
   const { widget, html, call } = found;
@@ -81,7 +91,7 @@ export function previewResponse(registry: RunRegistry, token: string): Response 
   const document = previewDocument(html, {
     nonce: previewNonce(token),
     appsSdk: widget.standards.includes('apps-sdk'),
-    globals: appsSdkGlobals(call),
+    globals: appsSdkGlobals(call, view),
   });
   return new Response(document, {
     status: 200,

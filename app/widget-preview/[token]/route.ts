@@ -2,6 +2,7 @@ import { runs } from '@/lib/runs/app-registry';
 import { admissionFromEnv } from '@/lib/security/admission';
 import { ownOrigins } from '@/lib/security/first-layer';
 import { withoutOrigins } from '@/lib/security/preview-csp';
+import { viewFromQuery } from '@/lib/widgets/preview-display';
 import { previewResponse } from '@/lib/widgets/preview-response';
 import { decodePreviewToken } from '@/lib/widgets/preview-token';
 
@@ -9,7 +10,7 @@ import { decodePreviewToken } from '@/lib/widgets/preview-token';
 export const dynamic = 'force-dynamic';
 
 /**
- * `GET /widget-preview/<token>`: one widget's preview document, for the run page's sandboxed
+ * `GET /widget-preview/<token>[?theme=light|dark&display=inline|fullscreen|pip]`: one widget's preview document, for the run page's sandboxed
  * iframe. Its CSP comes from the widget's metadata; whatever that declares, it never lets the
  * preview reach this dashboard.
  */
@@ -21,7 +22,8 @@ export async function GET(
   // Another instance may have made the run: loading it from the store puts it in this one's memory.
   const run = decodePreviewToken(token)?.run;
   if (run) await runs.load(run, { keep: true });
-  const response = previewResponse(runs, token);
+  // `?theme=dark&display=pip`: how the page shows the widget when it loads (unknown values: defaults).
+  const response = previewResponse(runs, token, viewFromQuery(new URL(request.url).searchParams));
   const policy = response.headers.get('content-security-policy');
   if (policy) {
     const dashboard = ownOrigins(
