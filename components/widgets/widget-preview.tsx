@@ -430,8 +430,10 @@ export function WidgetPreview({
   const pip = view.displayMode === 'pip';
   const offered = offeredModes(appModes);
   const frameHeight = pip ? Math.min(height, maxHeightFor('pip', PIP_VIEWPORT)) : height;
+  // A flex column with gap, not space-y: space-y puts a bottom margin on every child but the last,
+  // and on the fixed stage that margin left the page showing through under fullscreen and lifted pip.
   return (
-    <div className="space-y-2">
+    <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-500">
         <span>{caption}</span>
         <span>
