@@ -196,23 +196,37 @@ test.describe('dark dashboard', () => {
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('picture-in-picture and fullscreen fit a 390 px phone', async ({ page }) => {
+  test('on a 390 px phone PiP opens fullscreen, as in ChatGPT, and fullscreen fills the screen', async ({
+    page,
+  }) => {
     await openRun(page, 'widget-apps-sdk');
     const stage = page.getByTestId('widget-stage-show_greeting');
+    const frame = page.frameLocator('[data-testid="widget-preview-show_greeting"]');
+    const log = page.getByTestId('widget-log-show_greeting');
     const overflow = () =>
       page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
 
-    await stage.getByRole('button', { name: 'PiP', exact: true }).click();
-    await expect(stage).toHaveAttribute('data-display-mode', 'pip');
-    const pip = await stage.boundingBox();
-    expect(pip?.x ?? -1).toBeGreaterThanOrEqual(0);
-    expect((pip?.x ?? 0) + (pip?.width ?? 999)).toBeLessThanOrEqual(390);
+    // PiP: shown as the fullscreen dialog, and the widget is told fullscreen.
+    const pipSwitch = stage.getByRole('button', { name: 'PiP', exact: true });
+    await expect(pipSwitch).toHaveAttribute('title', /fullscreen on a phone/);
+    await pipSwitch.click();
+    const dialog = page.getByRole('dialog', { name: 'show_greeting widget, fullscreen' });
+    await expect(dialog).toBeVisible();
+    await expect(stage).toHaveAttribute('data-display-mode', 'fullscreen');
+    await expect(frame.getByText('Display mode: fullscreen')).toBeVisible();
+    await expectCoversViewport(page, 'show_greeting');
     expect(await overflow(), 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(log.locator('[data-kind="host"]')).toContainText(
+      'Display pip: shown fullscreen (pip is shown fullscreen on a phone-sized screen',
+    );
+    await expect(log).not.toContainText('openai:set_globals: theme light, pip');
 
     await stage.getByRole('button', { name: 'Fullscreen', exact: true }).click();
-    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(dialog).toBeVisible();
     await expectCoversViewport(page, 'show_greeting');
     expect(await overflow(), 'horizontal overflow in px').toBeLessThanOrEqual(0);
   });
