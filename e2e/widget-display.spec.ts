@@ -106,6 +106,11 @@ test.describe('light dashboard', () => {
     const bottom = (viewport?.height ?? 0) - (pip?.y ?? 0) - (pip?.height ?? 0);
     expect(right).toBeGreaterThan(0);
     expect(bottom).toBe(right);
+    // In the narrow panel the "Display" label wraps with its switch, on the same row.
+    const label = await stage.getByText('Display', { exact: true }).boundingBox();
+    const switches = await modes.boundingBox();
+    const middle = (b: typeof label) => (b?.y ?? 0) + (b?.height ?? 0) / 2;
+    expect(Math.abs(middle(label) - middle(switches))).toBeLessThan(4);
     await expect(frame.getByText('Display mode: pip')).toBeVisible();
     await expect(card.getByTestId('widget-away-show_greeting')).toContainText('picture-in-picture');
     await stage.getByRole('button', { name: /^Close picture-in-picture/ }).click();

@@ -522,27 +522,32 @@ export function WidgetPreview({
           {fullscreen || pip ? (
             <span className="mr-auto font-mono font-semibold text-slate-800">{tool}</span>
           ) : null}
-          <span>Theme</span>
-          <Choice
-            label="Widget theme"
-            options={THEMES}
-            value={theme}
-            offered={['light', 'dark']}
-            onChange={setPinned}
-          />
-          <span>Display</span>
-          <Choice
-            label="Widget display mode"
-            options={MODES}
-            value={view.displayMode}
-            offered={offered}
-            notes={
-              phone
-                ? { pip: 'Opens fullscreen on a phone-sized screen, as in ChatGPT on mobile' }
-                : undefined
-            }
-            onChange={choose}
-          />
+          {/* Each label wraps with its switch, never apart from it (the pip panel, a phone). */}
+          <div className="flex items-center gap-2">
+            <span>Theme</span>
+            <Choice
+              label="Widget theme"
+              options={THEMES}
+              value={theme}
+              offered={['light', 'dark']}
+              onChange={setPinned}
+            />
+          </div>
+          <div className="flex items-center gap-2">
+            <span>Display</span>
+            <Choice
+              label="Widget display mode"
+              options={MODES}
+              value={view.displayMode}
+              offered={offered}
+              notes={
+                phone
+                  ? { pip: 'Opens fullscreen on a phone-sized screen, as in ChatGPT on mobile' }
+                  : undefined
+              }
+              onChange={choose}
+            />
+          </div>
           {fullscreen || pip ? (
             <button
               ref={closeButton}
