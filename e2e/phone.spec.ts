@@ -42,3 +42,50 @@ for (const sample of SAMPLES) {
     expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
   });
 }
+
+// The Call section after calls were made: the form, the destructive note, the results with their
+// outputSchema verdicts (Ajv's errors included) and structuredContent, in both themes.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test(`tool cards with call results fit 390 px (${colorScheme})`, async ({ page, request }) => {
+      const id = await finishedRun(request, '/samples/tools-to-call/mcp');
+      await page.goto(`/runs/${id}`);
+      const calls: { tool: string; id?: string; confirm?: boolean }[] = [
+        { tool: 'get_order', id: 'A-1001' },
+        { tool: 'order_totals' },
+        { tool: 'cancel_order', id: 'A-1002', confirm: true },
+      ];
+      for (const call of calls) {
+        const card = page.getByTestId(`tool-${call.tool}`);
+        await card.getByTestId(`tool-call-${call.tool}`).locator('summary').first().click();
+        if (call.id) await card.getByLabel('id').fill(call.id);
+        if (call.confirm)
+          await card.getByLabel('I understand this may change data on my server').check();
+        await card.getByRole('button', { name: 'Call', exact: true }).click();
+        await expect(card.getByTestId(`call-result-${call.tool}`)).toBeVisible();
+      }
+      await expect(
+        page.getByTestId('call-result-order_totals').getByTestId('output-verdict'),
+      ).toHaveAttribute('data-verdict', 'invalid');
+      await expect(page.getByTestId('destructive-note-cancel_order')).toBeVisible();
+
+      const overflow = await page.evaluate(() => {
+        const root = document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+      for (const call of calls) {
+        for (const part of [
+          page.getByTestId(`call-form-${call.tool}`),
+          page.getByTestId(`call-result-${call.tool}`),
+        ]) {
+          const box = await part.boundingBox();
+          expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+          expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(390);
+        }
+      }
+    });
+  });
+}

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 // The app under test, on the port playwright.config.ts chose.
@@ -81,3 +82,39 @@ test('any tool can be called from its card: output verdicts, a confirmation for 
     page.locator('[id^="exchange-"]').filter({ hasText: 'tools/call' }).first(),
   ).toBeAttached();
 });
+
+// The Call sections after calls, in both themes: the destructive note and button, the verdict
+// badges and Ajv's errors keep WCAG AA contrast (the dark theme mirrors every colour).
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test(`the Call sections with results have no axe violations (${colorScheme})`, async ({
+      page,
+    }) => {
+      await openRun(page);
+      const totals = page.getByTestId('tool-order_totals');
+      await totals.getByTestId('tool-call-order_totals').locator('summary').first().click();
+      await totals.getByRole('button', { name: 'Call', exact: true }).click();
+      await expect(
+        totals.getByTestId('call-result-order_totals').getByTestId('output-verdict'),
+      ).toHaveAttribute('data-verdict', 'invalid');
+      const cancel = page.getByTestId('tool-cancel_order');
+      await cancel.getByTestId('tool-call-cancel_order').locator('summary').first().click();
+      await cancel.getByLabel('id').fill('A-1003');
+      await cancel.getByLabel('I understand this may change data on my server').check();
+      await cancel.getByRole('button', { name: 'Call', exact: true }).click();
+      await expect(cancel.getByTestId('call-result-cancel_order')).toContainText(
+        'Order A-1003 cancelled.',
+      );
+
+      const { violations } = await new AxeBuilder({ page })
+        .include('[data-testid^="tool-call-"]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+    });
+  });
+}

@@ -29,6 +29,13 @@ const background = (page: Page, tool: string) =>
     .locator('body')
     .evaluate((body) => getComputedStyle(body).backgroundColor);
 
+/** The fullscreen dialog covers the whole viewport: no strip of the page shows around it. */
+async function expectCoversViewport(page: Page, tool: string) {
+  const viewport = page.viewportSize();
+  const box = await page.getByTestId(`widget-stage-${tool}`).boundingBox();
+  expect(box).toEqual({ x: 0, y: 0, width: viewport?.width, height: viewport?.height });
+}
+
 async function expectNoViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -76,6 +83,7 @@ test.describe('light dashboard', () => {
     await expect(dialog).toHaveAttribute('aria-modal', 'true');
     await expect(dialog.getByRole('button', { name: /^Close fullscreen/ })).toBeFocused();
     await expect(frame.getByText('Display mode: fullscreen')).toBeVisible();
+    await expectCoversViewport(page, 'show_greeting');
     const viewport = page.viewportSize();
     const box = await page.getByTestId('widget-preview-show_greeting').boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan((viewport?.height ?? 0) * 0.7);
@@ -92,6 +100,17 @@ test.describe('light dashboard', () => {
     await modes.getByRole('button', { name: 'PiP', exact: true }).click();
     await expect(stage).toHaveAttribute('data-display-mode', 'pip');
     expect(await stage.evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+    // As far from the viewport's bottom edge as from its right one.
+    const pip = await stage.boundingBox();
+    const right = (viewport?.width ?? 0) - (pip?.x ?? 0) - (pip?.width ?? 0);
+    const bottom = (viewport?.height ?? 0) - (pip?.y ?? 0) - (pip?.height ?? 0);
+    expect(right).toBeGreaterThan(0);
+    expect(bottom).toBe(right);
+    // In the narrow panel the "Display" label wraps with its switch, on the same row.
+    const label = await stage.getByText('Display', { exact: true }).boundingBox();
+    const switches = await modes.boundingBox();
+    const middle = (b: typeof label) => (b?.y ?? 0) + (b?.height ?? 0) / 2;
+    expect(Math.abs(middle(label) - middle(switches))).toBeLessThan(4);
     await expect(frame.getByText('Display mode: pip')).toBeVisible();
     await expect(card.getByTestId('widget-away-show_greeting')).toContainText('picture-in-picture');
     await stage.getByRole('button', { name: /^Close picture-in-picture/ }).click();
@@ -141,6 +160,7 @@ test.describe('light dashboard', () => {
     const dialog = page.getByRole('dialog', { name: 'get_forecast widget, fullscreen' });
     await expect(dialog).toBeVisible();
     await expect(frame.getByText('Display mode: fullscreen (granted)')).toBeVisible();
+    await expectCoversViewport(page, 'get_forecast');
     await expect(log.locator('[data-kind="host"]')).toContainText(
       'ui/request-display-mode(fullscreen): granted fullscreen',
     );
@@ -169,6 +189,7 @@ test.describe('dark dashboard', () => {
 
     await stage.getByRole('button', { name: 'Fullscreen', exact: true }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
+    await expectCoversViewport(page, 'show_greeting');
     await expectNoViolations(page);
     await page.keyboard.press('Escape');
     await stage.getByRole('button', { name: 'PiP', exact: true }).click();
@@ -180,25 +201,38 @@ test.describe('dark dashboard', () => {
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('picture-in-picture and fullscreen fit a 390 px phone', async ({ page }) => {
+  test('on a 390 px phone PiP opens fullscreen, as in ChatGPT, and fullscreen fills the screen', async ({
+    page,
+  }) => {
     await openRun(page, 'widget-apps-sdk');
     const stage = page.getByTestId('widget-stage-show_greeting');
+    const frame = page.frameLocator('[data-testid="widget-preview-show_greeting"]');
+    const log = page.getByTestId('widget-log-show_greeting');
     const overflow = () =>
       page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
 
-    await stage.getByRole('button', { name: 'PiP', exact: true }).click();
-    await expect(stage).toHaveAttribute('data-display-mode', 'pip');
-    const pip = await stage.boundingBox();
-    expect(pip?.x ?? -1).toBeGreaterThanOrEqual(0);
-    expect((pip?.x ?? 0) + (pip?.width ?? 999)).toBeLessThanOrEqual(390);
+    // PiP: shown as the fullscreen dialog, and the widget is told fullscreen.
+    const pipSwitch = stage.getByRole('button', { name: 'PiP', exact: true });
+    await expect(pipSwitch).toHaveAttribute('title', /fullscreen on a phone/);
+    await pipSwitch.click();
+    const dialog = page.getByRole('dialog', { name: 'show_greeting widget, fullscreen' });
+    await expect(dialog).toBeVisible();
+    await expect(stage).toHaveAttribute('data-display-mode', 'fullscreen');
+    await expect(frame.getByText('Display mode: fullscreen')).toBeVisible();
+    await expectCoversViewport(page, 'show_greeting');
     expect(await overflow(), 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(log.locator('[data-kind="host"]')).toContainText(
+      'Display pip: shown fullscreen (pip is shown fullscreen on a phone-sized screen',
+    );
+    await expect(log).not.toContainText('openai:set_globals: theme light, pip');
 
     await stage.getByRole('button', { name: 'Fullscreen', exact: true }).click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    const full = await stage.boundingBox();
-    expect(full?.width ?? 0).toBeLessThanOrEqual(390);
+    await expect(dialog).toBeVisible();
+    await expectCoversViewport(page, 'show_greeting');
     expect(await overflow(), 'horizontal overflow in px').toBeLessThanOrEqual(0);
   });
 });

@@ -1,13 +1,16 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { inertOutside } from '@/components/ui/inert-outside';
 import { readDashboardTheme, useDashboardTheme } from '@/components/ui/use-dashboard-theme';
 import type { WidgetStandard } from '@/lib/report/schema-widgets';
 import {
   grantDisplayMode,
   maxHeightFor,
+  modeForViewport,
   offeredModes,
+  PHONE_QUERY,
+  PIP_ON_PHONE,
   sameView,
   srcWithView,
   type DisplayMode,
@@ -64,6 +67,15 @@ const MODE_NAME: Record<DisplayMode, string> = {
   pip: 'picture-in-picture',
 };
 
+const isPhone = () => window.matchMedia(PHONE_QUERY).matches;
+const subscribePhone = (listener: () => void) => {
+  const media = window.matchMedia(PHONE_QUERY);
+  media.addEventListener('change', listener);
+  return () => media.removeEventListener('change', listener);
+};
+/** Whether the viewport is phone-sized (where pip is shown fullscreen); false while server-rendering. */
+const usePhone = () => useSyncExternalStore(subscribePhone, isPhone, () => false);
+
 /** Tells the widget the view the page shows; set by the preview's effect once it listens. */
 type SyncView = (view: PreviewView) => void;
 
@@ -73,12 +85,15 @@ function Choice<T extends string>({
   options,
   value,
   offered,
+  notes,
   onChange,
 }: {
   label: string;
   options: { value: T; label: string }[];
   value: T;
   offered: readonly T[];
+  /** A tooltip for an option that does something other than its label says. */
+  notes?: Partial<Record<T, string>>;
   onChange: (value: T) => void;
 }) {
   return (
@@ -91,7 +106,9 @@ function Choice<T extends string>({
             type="button"
             aria-pressed={option.value === value}
             disabled={!available}
-            title={available ? undefined : 'The widget does not declare this display mode'}
+            title={
+              available ? notes?.[option.value] : 'The widget does not declare this display mode'
+            }
             onClick={() => onChange(option.value)}
             className="px-2 py-0.5 text-xs font-medium text-slate-700 first:rounded-l-md last:rounded-r-md hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:text-slate-500 disabled:line-through aria-pressed:bg-slate-800 aria-pressed:text-white"
           >
@@ -163,9 +180,14 @@ export function WidgetPreview({
   const [pinned, setPinned] = useState<Theme | null>(null);
   const [displayMode, setDisplayMode] = useState<DisplayMode>('inline');
   const theme = pinned ?? dashboard;
-  const view: PreviewView = { theme, displayMode };
   // The modes an MCP Apps View declared in ui/initialize (null: it declared none, all are open).
   const [appModes, setAppModes] = useState<DisplayMode[] | null>(null);
+  // On a phone pip is shown fullscreen (also when the window narrows while it floats).
+  const phone = usePhone();
+  const view: PreviewView = {
+    theme,
+    displayMode: modeForViewport(displayMode, phone, appModes, 'inline'),
+  };
   const syncView = useRef<SyncView | null>(null);
   const stage = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -218,11 +240,13 @@ export function WidgetPreview({
     };
     syncView.current = show;
     const grant = (api: string, requested: string, appModes: DisplayMode[] | null) => {
-      const granted = grantDisplayMode(requested, current.displayMode, appModes);
+      const granted = grantDisplayMode(requested, current.displayMode, appModes, isPhone());
       add({
         kind: 'host',
         text: `${api}(${requested || '(no mode)'}): ${
-          granted.refused ? `stays ${granted.mode} (${granted.refused})` : `granted ${granted.mode}`
+          granted.refused
+            ? `${granted.mode === current.displayMode ? 'stays' : 'shown'} ${granted.mode} (${granted.refused})`
+            : `granted ${granted.mode}`
         }`,
       });
       // Told at once, so the widget has its new globals or context before the answer.
@@ -398,9 +422,25 @@ export function WidgetPreview({
   }, [nonce, src]);
 
   // The page's switches (and the dashboard's theme) reach the widget; an unchanged view sends nothing.
+  const shownMode = view.displayMode;
   useEffect(() => {
-    syncView.current?.({ theme, displayMode });
-  }, [theme, displayMode]);
+    syncView.current?.({ theme, displayMode: shownMode });
+  }, [theme, shownMode]);
+
+  // The page's Display switch: on a phone, PiP opens fullscreen, and the log says why.
+  const choose = (mode: DisplayMode) => {
+    const shown = modeForViewport(mode, phone, appModes, view.displayMode);
+    if (shown !== mode)
+      setLog((entries) =>
+        entries.length >= MAX_LOG
+          ? entries
+          : [
+              ...entries,
+              { kind: 'host', text: `Display ${mode}: shown ${shown} (${PIP_ON_PHONE})` },
+            ],
+      );
+    setDisplayMode(shown);
+  };
 
   // Fullscreen is a modal dialog: the rest of the page inert, focus on its close button, Escape
   // closes it, and focus goes back where it was (the switch, or the widget that asked).
@@ -430,8 +470,10 @@ export function WidgetPreview({
   const pip = view.displayMode === 'pip';
   const offered = offeredModes(appModes);
   const frameHeight = pip ? Math.min(height, maxHeightFor('pip', PIP_VIEWPORT)) : height;
+  // A flex column with gap, not space-y: space-y puts a bottom margin on every child but the last,
+  // and on the fixed stage that margin left the page showing through under fullscreen and lifted pip.
   return (
-    <div className="space-y-2">
+    <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-500">
         <span>{caption}</span>
         <span>
@@ -480,22 +522,32 @@ export function WidgetPreview({
           {fullscreen || pip ? (
             <span className="mr-auto font-mono font-semibold text-slate-800">{tool}</span>
           ) : null}
-          <span>Theme</span>
-          <Choice
-            label="Widget theme"
-            options={THEMES}
-            value={theme}
-            offered={['light', 'dark']}
-            onChange={setPinned}
-          />
-          <span>Display</span>
-          <Choice
-            label="Widget display mode"
-            options={MODES}
-            value={view.displayMode}
-            offered={offered}
-            onChange={setDisplayMode}
-          />
+          {/* Each label wraps with its switch, never apart from it (the pip panel, a phone). */}
+          <div className="flex items-center gap-2">
+            <span>Theme</span>
+            <Choice
+              label="Widget theme"
+              options={THEMES}
+              value={theme}
+              offered={['light', 'dark']}
+              onChange={setPinned}
+            />
+          </div>
+          <div className="flex items-center gap-2">
+            <span>Display</span>
+            <Choice
+              label="Widget display mode"
+              options={MODES}
+              value={view.displayMode}
+              offered={offered}
+              notes={
+                phone
+                  ? { pip: 'Opens fullscreen on a phone-sized screen, as in ChatGPT on mobile' }
+                  : undefined
+              }
+              onChange={choose}
+            />
+          </div>
           {fullscreen || pip ? (
             <button
               ref={closeButton}

@@ -8,7 +8,9 @@ import {
   displayGlobals,
   grantDisplayMode,
   maxHeightFor,
+  modeForViewport,
   offeredModes,
+  PIP_ON_PHONE,
   srcWithView,
   viewFromQuery,
 } from './preview-display';
@@ -84,6 +86,27 @@ describe('grantDisplayMode', () => {
     expect(grant.refused).toContain('availableDisplayModes');
     expect(grantDisplayMode('fullscreen', 'inline', ['inline', 'fullscreen'])).toEqual({
       mode: 'fullscreen',
+    });
+  });
+});
+
+describe('pip on a phone', () => {
+  it('is shown fullscreen, as ChatGPT does on mobile', () => {
+    expect(modeForViewport('pip', true, null)).toBe('fullscreen');
+    expect(modeForViewport('pip', false, null)).toBe('pip');
+    expect(modeForViewport('inline', true, null)).toBe('inline');
+    expect(grantDisplayMode('pip', 'inline', null, true)).toEqual({
+      mode: 'fullscreen',
+      refused: PIP_ON_PHONE,
+    });
+    expect(grantDisplayMode('pip', 'inline', null, false)).toEqual({ mode: 'pip' });
+  });
+
+  it('stays where it was when the widget did not declare fullscreen', () => {
+    expect(modeForViewport('pip', true, ['inline', 'pip'], 'inline')).toBe('inline');
+    expect(grantDisplayMode('pip', 'inline', ['inline', 'pip'], true)).toEqual({
+      mode: 'inline',
+      refused: PIP_ON_PHONE,
     });
   });
 });

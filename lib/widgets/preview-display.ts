@@ -81,22 +81,46 @@ export interface Grant {
 }
 
 /**
+ * A phone-sized viewport (narrower than Tailwind's `sm`), where ChatGPT shows picture-in-picture
+ * fullscreen: there is no room for a panel floating over the conversation.
+ */
+export const PHONE_QUERY = '(max-width: 639px)';
+export const PIP_ON_PHONE =
+  'pip is shown fullscreen on a phone-sized screen, as ChatGPT does on mobile';
+
+/**
+ * The mode shown for the one chosen: pip becomes fullscreen on a phone, unless the widget's
+ * declared modes leave fullscreen out (then it stays as it was).
+ */
+export function modeForViewport(
+  mode: DisplayMode,
+  phone: boolean,
+  appModes: readonly DisplayMode[] | null,
+  current: DisplayMode = mode,
+): DisplayMode {
+  if (mode !== 'pip' || !phone) return mode;
+  return !appModes || appModes.includes('fullscreen') ? 'fullscreen' : current;
+}
+
+/**
  * The host's answer to a widget asking for a display mode (Apps SDK `requestDisplayMode`, MCP Apps
  * `ui/request-display-mode`): the mode it asked for when the host offers it and the widget declared
  * it (SEP-1865: the host MUST NOT switch a View to a mode missing from its
  * `appCapabilities.availableDisplayModes`), otherwise the current one, which is what the host
- * returns when it does not switch.
+ * returns when it does not switch. On a phone (`phone`), pip is granted as fullscreen, as ChatGPT does.
  */
 export function grantDisplayMode(
   requested: unknown,
   current: DisplayMode,
   appModes: readonly DisplayMode[] | null,
+  phone = false,
 ): Grant {
   const mode = DisplayModeSchema.safeParse(requested);
   if (!mode.success) return { mode: current, refused: 'not a display mode' };
   if (appModes && !appModes.includes(mode.data))
     return { mode: current, refused: 'not in the widget’s appCapabilities.availableDisplayModes' };
-  return { mode: mode.data };
+  const shown = modeForViewport(mode.data, phone, appModes, current);
+  return shown === mode.data ? { mode: shown } : { mode: shown, refused: PIP_ON_PHONE };
 }
 
 /** The modes the host may switch this widget to: all of them, or those it declared. */
