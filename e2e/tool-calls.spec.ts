@@ -49,7 +49,9 @@ test('any tool can be called from its card: output verdicts, a confirmation for 
   // cancel_order: destructive; the button stays disabled until the confirmation is checked.
   const cancel = page.getByTestId('tool-cancel_order');
   await cancel.getByTestId('tool-call-cancel_order').locator('summary').first().click();
-  await expect(cancel.getByTestId('destructive-note-cancel_order')).toContainText('Destructive');
+  await expect(cancel.getByTestId('destructive-note-cancel_order')).toContainText(
+    'Destructive: cancel_order is annotated destructiveHint: true',
+  );
   await cancel.getByLabel('id').fill('A-1002');
   const button = cancel.getByRole('button', { name: 'Call', exact: true });
   await expect(button).toBeDisabled();

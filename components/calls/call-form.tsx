@@ -214,10 +214,20 @@ export function CallForm({
               data-testid={`destructive-note-${tool}`}
               className="rounded-md border border-red-300 bg-red-50 px-2 py-1.5 text-xs text-red-800"
             >
-              <strong>Destructive:</strong> <span className="font-mono">{tool}</span> is not
-              annotated <span className="font-mono">readOnlyHint: true</span> nor{' '}
-              <span className="font-mono">destructiveHint: false</span>, so clients must assume it
-              may delete or overwrite data. Calling it runs it for real on your server.
+              <strong>Destructive:</strong> <span className="font-mono">{tool}</span>{' '}
+              {safety.destructive === 'annotated' ? (
+                <>
+                  is annotated <span className="font-mono">destructiveHint: true</span>: it may
+                  delete or overwrite data.
+                </>
+              ) : (
+                <>
+                  is not annotated <span className="font-mono">readOnlyHint: true</span> or{' '}
+                  <span className="font-mono">destructiveHint: false</span>, so clients must assume
+                  it may delete or overwrite data.
+                </>
+              )}{' '}
+              Calling it runs it for real on your server.
             </p>
           ) : (
             <p className="text-xs text-slate-700">

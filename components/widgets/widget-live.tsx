@@ -38,7 +38,7 @@ export function WidgetLive({
   const [shown, setShown] = useState<Shown>(initial);
   // The widget records readOnlyHint; destructiveHint comes from the tool as listed.
   const safety = readOnly
-    ? { readOnly, destructive: false }
+    ? { readOnly, destructive: null }
     : { ...toolSafety(toolDescriptor), readOnly };
   return (
     <div className="space-y-3">

@@ -69,7 +69,7 @@ export async function callForRun(
   const safety = toolSafety(descriptor);
   // A widget records readOnlyHint itself: the tool list may be a later page's.
   if (widget) safety.readOnly = widget.readOnlyHint;
-  if (widget && safety.readOnly) safety.destructive = false;
+  if (widget && safety.readOnly) safety.destructive = null;
   const refusal = confirmationNeeded(input.tool, safety);
   if (refusal && input.confirm !== true) return refuse(400, 'confirmation-required', refusal);
   if (runCalls(report).length >= MAX_CALLS_PER_RUN)

@@ -79,7 +79,7 @@ describe('calling any tool of a run (the "Tools to call" sample, on loopback)', 
       const refused = await call('cancel_order', { id: 'A-1001' }, confirm);
       expect(refused).toMatchObject({ ok: false, status: 400, code: 'confirmation-required' });
       expect(refused.ok ? '' : refused.message).toMatch(
-        /not annotated readOnlyHint: true.*destructiveHint defaults to true/,
+        /^cancel_order is annotated destructiveHint: true: it may delete or overwrite data/,
       );
     }
     expect(registry.get(RUN_ID)?.report?.exchanges.length).toBe(exchanges);

@@ -81,7 +81,9 @@ describe('Call and render', () => {
       confirm: false,
     });
     expect(outcome).toMatchObject({ ok: false, status: 400, code: 'confirmation-required' });
-    expect(outcome.ok ? '' : outcome.message).toMatch(/destructiveHint defaults to true/);
+    expect(outcome.ok ? '' : outcome.message).toMatch(
+      /^delete_card is annotated destructiveHint: true/,
+    );
     expect(calls.some((c) => c.tool === 'delete_card')).toBe(false);
   });
 
