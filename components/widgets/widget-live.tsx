@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { toolSafety } from '@/lib/calls/tool-safety';
+import { widgetToolSafety } from '@/lib/calls/tool-safety';
 import type { WidgetCall, WidgetStandard } from '@/lib/report/schema-widgets';
 import { CallForm } from './call-form';
 import { WidgetPreview } from './widget-preview';
@@ -36,10 +36,7 @@ export function WidgetLive({
   policy: string;
 }) {
   const [shown, setShown] = useState<Shown>(initial);
-  // The widget records readOnlyHint; destructiveHint comes from the tool as listed.
-  const safety = readOnly
-    ? { readOnly, destructive: null }
-    : { ...toolSafety(toolDescriptor), readOnly };
+  const safety = widgetToolSafety(toolDescriptor, readOnly);
   return (
     <div className="space-y-3">
       <CallForm

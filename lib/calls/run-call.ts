@@ -7,7 +7,7 @@ import type { RunRegistry } from '@/lib/runs/registry';
 import { previewDescriptor } from '@/lib/widgets/preview-token';
 import { listedTool, runCalls } from './list';
 import { checkOutput } from './output-check';
-import { confirmationNeeded, toolSafety } from './tool-safety';
+import { confirmationNeeded, toolSafety, widgetToolSafety } from './tool-safety';
 
 /** Calls kept per run: enough to try a tool with several inputs. */
 export const MAX_CALLS_PER_RUN = 20;
@@ -66,10 +66,9 @@ export async function callForRun(
         ? `no tool named "${input.tool.slice(0, 100)}" declares a widget in this run`
         : `no tool named "${input.tool.slice(0, 100)}" was listed in this run`,
     );
-  const safety = toolSafety(descriptor);
-  // A widget records readOnlyHint itself: the tool list may be a later page's.
-  if (widget) safety.readOnly = widget.readOnlyHint;
-  if (widget && safety.readOnly) safety.destructive = null;
+  const safety = widget
+    ? widgetToolSafety(descriptor, widget.readOnlyHint)
+    : toolSafety(descriptor);
   const refusal = confirmationNeeded(input.tool, safety);
   if (refusal && input.confirm !== true) return refuse(400, 'confirmation-required', refusal);
   if (runCalls(report).length >= MAX_CALLS_PER_RUN)

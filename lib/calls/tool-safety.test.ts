@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { confirmationNeeded, toolSafety } from './tool-safety';
+import { confirmationNeeded, toolSafety, widgetToolSafety } from './tool-safety';
 
 describe('toolSafety and the confirmation rule', () => {
   test.each([
@@ -38,5 +38,18 @@ describe('toolSafety and the confirmation rule', () => {
     expect(confirmationNeeded('purge', { readOnly: false, destructive: 'annotated' })).toMatch(
       /^purge is annotated destructiveHint: true: it may delete or overwrite data.*"confirm": true/,
     );
+  });
+
+  test("a widget's own readOnlyHint wins over the listed tool's; destructiveHint still comes from the tool", () => {
+    const destructive = { annotations: { readOnlyHint: false, destructiveHint: true } };
+    expect(widgetToolSafety(destructive, true)).toEqual({ readOnly: true, destructive: null });
+    expect(widgetToolSafety(destructive, false)).toEqual({
+      readOnly: false,
+      destructive: 'annotated',
+    });
+    expect(widgetToolSafety({ annotations: { readOnlyHint: true } }, false)).toEqual({
+      readOnly: false,
+      destructive: null,
+    });
   });
 });

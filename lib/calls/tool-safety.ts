@@ -34,6 +34,16 @@ export function toolSafety(descriptor: unknown): ToolSafety {
 }
 
 /**
+ * A widget tool's safety: the widget records `readOnlyHint` itself (the tool list the run kept may
+ * be a later page's); `destructiveHint` still comes from the tool as listed.
+ */
+export function widgetToolSafety(descriptor: unknown, readOnlyHint: boolean): ToolSafety {
+  return readOnlyHint
+    ? { readOnly: true, destructive: null }
+    : { ...toolSafety(descriptor), readOnly: false };
+}
+
+/**
  * Why calling this tool needs `confirm: true`, or null when it does not: only tools annotated
  * `readOnlyHint: true` are called without one.
  */
