@@ -1,23 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-
-// The app under test, on the port playwright.config.ts chose.
-const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
+import { finishedSampleRun } from './samples';
 
 /** Starts a run of the "Tools to call" sample through the API, waits for it, and opens its page. */
 async function openRun(page: Page): Promise<string> {
-  const started = await page.request.post('/api/runs', {
-    data: { url: `${ORIGIN}/samples/tools-to-call/mcp` },
-  });
-  expect(started.status()).toBe(202);
-  const { id } = (await started.json()) as { id: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await page.request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
-      { timeout: 30_000 },
-    )
-    .toBe('done');
+  const id = await finishedSampleRun(page.request, 'tools-to-call');
   await page.goto(`/runs/${id}`);
   await expect(page.getByTestId('tool-get_order')).toBeVisible();
   return id;
