@@ -25,11 +25,22 @@ async function step(name, command, args, env) {
   return code === 0;
 }
 
-function finish(counts) {
+/** How many failures the summary names per step; the step's own output has the rest. */
+const NAMED_FAILURES = 20;
+
+/** `reports` maps a step's name to the counts read from its JSON report (null when it wrote none). */
+function finish(reports) {
+  const counts = Object.values(reports);
   console.log('\nSteps:');
   for (const { name, status, seconds, note } of steps) {
     const time = seconds === undefined ? '' : ` (${seconds.toFixed(1)} s)`;
     console.log(`  ${status.padEnd(7)} ${name}${time}${note ? `: ${note}` : ''}`);
+    const failures = reports[name]?.failures ?? [];
+    for (const failure of failures.slice(0, NAMED_FAILURES))
+      console.log(`            ✗ ${failure}`);
+    if (failures.length > NAMED_FAILURES) {
+      console.log(`            … and ${failures.length - NAMED_FAILURES} more`);
+    }
   }
   const passed = counts.reduce((sum, c) => sum + (c?.passed ?? 0), 0);
   const failed = counts.reduce((sum, c) => sum + (c?.failed ?? 0), 0);
@@ -50,7 +61,7 @@ steps.push({
   status: installed ? 'passed' : 'failed',
   seconds: (performance.now() - installStarted) / 1000,
 });
-if (!installed) finish([]);
+if (!installed) finish({});
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
@@ -74,8 +85,9 @@ await step('architecture (dependency-cruiser)', bin('depcruise'), [
   '--config',
   '.dependency-cruiser.cjs',
 ]);
+const VITEST_STEP = 'unit and integration (vitest)';
 await step(
-  'unit and integration (vitest)',
+  VITEST_STEP,
   bin('vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`],
   env,
@@ -85,7 +97,7 @@ if (!vitest) console.error(`Vitest wrote no report at ${VITEST_REPORT}.`);
 
 // The whole Vitest suite again on the other majors people run (scripts/lib/node-versions.mjs).
 // That Node comes first on PATH, so what the tests start (the CLI, npm pack, npx) runs on it too.
-const otherNodes = [];
+const otherNodes = {};
 for (const major of EXTRA_NODE_MAJORS) {
   const name = `unit and integration on Node ${major} (vitest)`;
   const node = await ensureNode(major);
@@ -109,23 +121,24 @@ for (const major of EXTRA_NODE_MAJORS) {
   );
   const counts = vitestCounts(report);
   if (!counts) console.error(`Vitest on Node ${major} wrote no report at ${report}.`);
-  otherNodes.push(counts);
+  otherNodes[name] = counts;
 }
 
 const built = await step('build (next build)', process.execPath, [NEXT_CLI, 'build'], env);
 
+const PLAYWRIGHT_STEP = 'e2e (playwright)';
 let playwright = null;
 if (!existsSync(chromium)) {
   steps.push({
-    name: 'e2e (playwright)',
+    name: PLAYWRIGHT_STEP,
     status: 'failed',
     note: `no Chromium at ${chromium}: install Debian's with \`apt-get install chromium\`, or set CHROMIUM_PATH`,
   });
 } else if (!built) {
-  steps.push({ name: 'e2e (playwright)', status: 'not run', note: 'the build failed' });
+  steps.push({ name: PLAYWRIGHT_STEP, status: 'not run', note: 'the build failed' });
 } else {
   // PLAYWRIGHT_JSON_OUTPUT_FILE is where the json reporter writes when the config names no file.
-  await step('e2e (playwright)', bin('playwright'), ['test'], {
+  await step(PLAYWRIGHT_STEP, bin('playwright'), ['test'], {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT,
   });
@@ -133,4 +146,4 @@ if (!existsSync(chromium)) {
   if (!playwright) console.error(`Playwright wrote no report at ${PLAYWRIGHT_REPORT}.`);
 }
 
-finish([vitest, ...otherNodes, playwright]);
+finish({ [VITEST_STEP]: vitest, ...otherNodes, [PLAYWRIGHT_STEP]: playwright });
