@@ -22,6 +22,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** Polls, never sleeps: generous only so that a loaded machine still gets there. */
+const settled = { timeout: 10_000 };
+
 const check = (url: string, signal?: AbortSignal) =>
   GET(
     new Request(`http://localhost/api/check?url=${encodeURIComponent(url)}&timeoutMs=20000`, {
@@ -43,7 +46,7 @@ describe('/api/check under load', () => {
     const silent = await start(rpcServer(() => {}));
     const hangUp = new AbortController();
     const first = check(silent.url, hangUp.signal);
-    await vi.waitFor(() => expect(apiAdmission().inFlight).toBe(1));
+    await vi.waitFor(() => expect(apiAdmission().inFlight).toBe(1), settled);
 
     await expectRefused(await check(silent.url), 'busy');
     await expectRefused(
@@ -61,7 +64,7 @@ describe('/api/check under load', () => {
     // The client hangs up: its diagnosis stops and frees the slot.
     hangUp.abort();
     await first.catch(() => undefined);
-    await vi.waitFor(() => expect(apiAdmission().inFlight).toBe(0));
+    await vi.waitFor(() => expect(apiAdmission().inFlight).toBe(0), settled);
 
     const closed = `http://127.0.0.1:${await closedPort()}/mcp`;
     for (let i = 0; i < 2; i++) expect((await check(closed)).status).toBe(503);
