@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { HEALTHY } from './samples';
+import { HEALTHY, ORIGIN } from './samples';
 
-const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
 const INVALID_TOOLS = `${ORIGIN}/samples/invalid-tools/mcp`;
 const OAUTH = `${ORIGIN}/samples/oauth/mcp`;
 const WIDGETS = [

@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from '@playwright/test';
-import { HEALTHY, HTML_PAGE } from './samples';
+import { HEALTHY, HTML_PAGE, finishedRun } from './samples';
 
 const check = (query: string) => `/api/check?${query}`;
 
@@ -104,17 +104,8 @@ test.describe('POST /api/check', () => {
 
 test.describe('/api/runs', () => {
   test('starts a run at once and reports it through GET until it is done', async ({ request }) => {
-    const started = await request.post('/api/runs', { data: { url: HEALTHY } });
-    expect(started.status()).toBe(202);
-    const { id } = (await started.json()) as { id: string };
+    const id = await finishedRun(request, HEALTHY);
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-
-    await expect
-      .poll(
-        async () =>
-          ((await (await request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
-      )
-      .toBe('done');
     const run = (await (await request.get(`/api/runs/${id}`)).json()) as {
       id: string;
       steps: { id: string }[];

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { finishedSampleRun } from './samples';
 
 async function checkSample(page: Page, slug: string) {
   await page.goto('/');
@@ -81,19 +82,9 @@ for (const [slug, row, check, shows] of BROKEN) {
   test(`the ${slug} sample shows its finding in the Auth row and panel`, async ({
     page,
     request,
-    baseURL,
   }) => {
-    const started = await request.post('/api/runs', {
-      data: { url: `${baseURL}/samples/${slug}/mcp` },
-    });
-    const { id } = (await started.json()) as { id: string };
     // Opened once finished, so the server renders the report itself.
-    await expect
-      .poll(
-        async () =>
-          ((await (await request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
-      )
-      .toBe('done');
+    const id = await finishedSampleRun(request, slug);
     await page.goto(`/runs/${id}`);
     await expect(page.getByTestId('row-auth')).toHaveAttribute('data-status', row);
     await expect(page.getByTestId(`check-${check}`)).toHaveAttribute('data-status', 'fail');

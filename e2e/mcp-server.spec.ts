@@ -1,9 +1,7 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { HEALTHY } from './samples';
+import { HEALTHY, ORIGIN, finishedRun } from './samples';
 
-// The app under test, on the port playwright.config.ts chose.
-const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
 const MCP = `${ORIGIN}/mcp`;
 /** What a loopback address cannot avoid: ChatGPT cannot reach it, and it is plain HTTP. */
 const LOOPBACK_ONLY = new Set(['connection.public', 'connection.https']);
@@ -21,20 +19,6 @@ interface ApiCheck {
   skip: { cause: string } | null;
 }
 
-async function finishedRun(page: Page, url: string): Promise<string> {
-  const started = await page.request.post('/api/runs', { data: { url } });
-  expect(started.status()).toBe(202);
-  const { id } = (await started.json()) as { id: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await page.request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
-      { timeout: 30_000 },
-    )
-    .toBe('done');
-  return id;
-}
-
 test('dogfood: the dashboard diagnoses its own /mcp, every check passes but the loopback ones, and its preview renders the report widget', async ({
   page,
 }) => {
@@ -42,7 +26,7 @@ test('dogfood: the dashboard diagnoses its own /mcp, every check passes but the 
   test.setTimeout(120_000);
   // Next loads a route on its first request: let that happen before the clock is read.
   expect((await page.request.get('/mcp')).status()).toBe(405);
-  const id = await finishedRun(page, MCP);
+  const id = await finishedRun(page.request, MCP);
   const { report } = (await (await page.request.get(`/api/runs/${id}`)).json()) as {
     report: { checks: ApiCheck[]; healthy: boolean };
   };

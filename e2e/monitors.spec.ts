@@ -4,21 +4,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { freshDatabase, startApp, type AppProcess } from './app-process';
-import { HEALTHY, HTML_PAGE } from './samples';
-
-/** A finished run of the healthy sample, started as CI would. */
-async function healthyRun(page: Page): Promise<string> {
-  const started = await page.request.post('/api/runs', { data: { url: HEALTHY } });
-  expect(started.status()).toBe(202);
-  const { id } = (await started.json()) as { id: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await page.request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
-    )
-    .toBe('done');
-  return id;
-}
+import { HEALTHY, HTML_PAGE, finishedRun } from './samples';
 
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -49,7 +35,7 @@ test.describe('monitors', () => {
   test('watch an endpoint from its run page, then see its check, charts and badge', async ({
     page,
   }) => {
-    const runId = await healthyRun(page);
+    const runId = await finishedRun(page.request, HEALTHY);
     await page.goto(`/runs/${runId}`);
     await page.getByRole('button', { name: 'Watch this endpoint' }).click();
     await page.getByLabel('How often').selectOption('1');

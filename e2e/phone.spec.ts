@@ -1,23 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SAMPLES } from '../lib/samples/catalog';
 import { samplePath } from '../lib/samples/types';
-
-const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
-
-/** Starts a run of a sample through the API and waits until it has ended. */
-async function finishedRun(request: APIRequestContext, path: string): Promise<string> {
-  const started = await request.post('/api/runs', { data: { url: `${ORIGIN}${path}` } });
-  expect(started.status()).toBe(202);
-  const { id } = (await started.json()) as { id: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
-      { timeout: 45_000 },
-    )
-    .not.toBe('running');
-  return id;
-}
+import { ORIGIN, finishedRun, finishedSampleRun } from './samples';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -25,7 +9,10 @@ test.use({ viewport: { width: 390, height: 844 } });
 // scrolling: tables become cards, long URLs and JSON wrap or scroll inside their own box.
 for (const sample of SAMPLES) {
   test(`the ${sample.slug} run page fits 390 px`, async ({ page, request }, testInfo) => {
-    const id = await finishedRun(request, samplePath(sample));
+    const id = await finishedRun(request, `${ORIGIN}${samplePath(sample)}`, {
+      anyEnd: true,
+      timeout: 45_000,
+    });
     await page.goto(`/runs/${id}`);
     await expect(page.getByTestId('row-connection')).toBeVisible();
     await page.evaluate(() => {
@@ -50,7 +37,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test(`tool cards with call results fit 390 px (${colorScheme})`, async ({ page, request }) => {
-      const id = await finishedRun(request, '/samples/tools-to-call/mcp');
+      const id = await finishedSampleRun(request, 'tools-to-call');
       await page.goto(`/runs/${id}`);
       const calls: { tool: string; id?: string; confirm?: boolean }[] = [
         { tool: 'get_order', id: 'A-1001' },

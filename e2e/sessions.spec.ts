@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { driftingServer } from './drifting-server';
-import { HEALTHY } from './samples';
+import { HEALTHY, finishedRun } from './samples';
 
 type Drifting = Awaited<ReturnType<typeof driftingServer>>;
 let server: Drifting;
@@ -74,15 +74,7 @@ test('two people on one session: a rerun, its drift and a note appear for both w
 });
 
 test('an exported run, imported, is re-checked into the same report', async ({ page, request }) => {
-  const started = await request.post('/api/runs', { data: { url: HEALTHY } });
-  expect(started.status()).toBe(202);
-  const { id } = (await started.json()) as { id: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`/api/runs/${id}`)).json()) as { state: string }).state,
-    )
-    .toBe('done');
+  const id = await finishedRun(request, HEALTHY);
 
   // The endpoint's history lists it first, a bounded page with a cursor to the next one.
   const history = await request.get(`/api/runs?url=${encodeURIComponent(HEALTHY)}&limit=1`);

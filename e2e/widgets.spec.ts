@@ -1,8 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { finishedSampleRun } from './samples';
-
-// The app under test, on the port playwright.config.ts chose.
-const ORIGIN = process.env.MCP_DOCTOR_E2E_ORIGIN ?? '';
+import { ORIGIN, finishedSampleRun } from './samples';
 
 /** Starts a run of a sample through the API, waits for it to finish, and opens its page. */
 async function openRun(page: Page, slug: string): Promise<string> {
