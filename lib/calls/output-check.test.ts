@@ -74,18 +74,52 @@ describe('checkOutput', () => {
     expect(() => checkOutput(deep, result)).not.toThrow();
   });
 
-  test('a catastrophic pattern over many strings stops at the deadline', () => {
-    const schema = { type: 'array', items: { type: 'string', pattern: '^(a+)+$' } };
-    // Each string takes a few ms to reject; thousands of them would take far longer than the deadline.
-    const strings = Array.from({ length: 5_000 }, () => `${'a'.repeat(18)}!`);
-    const started = performance.now();
-    const check = checkOutput(
-      { type: 'object', properties: { s: schema } },
-      { content: [], structuredContent: { s: strings } },
+  test('whatever makes the check slow stops at the deadline, and the next check runs afresh', () => {
+    let nested: unknown[] = [];
+    for (let i = 0; i < 40; i++) nested = [nested];
+    // Both branches fail only at the innermost array, so each level tries both: 2^40 paths.
+    const nesting = {
+      anyOf: [
+        { type: 'array', items: { $ref: '#/$defs/n' } },
+        { type: 'array', items: { $ref: '#/$defs/n' } },
+      ],
+      not: {},
+    };
+    // Each would take minutes to hours unbounded; a broken deadline answers valid or invalid instead.
+    const slow: [string, Record<string, unknown>, unknown][] = [
+      [
+        'a pattern tested on thousands of strings',
+        { type: 'array', items: { type: 'string', pattern: '^(a+)+$' } },
+        Array.from({ length: 5_000 }, () => `${'a'.repeat(18)}!`),
+      ],
+      [
+        'one test of a pattern that backtracks',
+        { type: 'string', pattern: '^(a+)+$' },
+        `${'a'.repeat(40)}!`,
+      ],
+      [
+        'uniqueItems over a long array of objects',
+        { type: 'array', uniqueItems: true },
+        Array.from({ length: 200_000 }, (_, i) => ({ i })),
+      ],
+      ['recursion through anyOf', { $ref: '#/$defs/n' }, nested],
+    ];
+    for (const [what, schema, value] of slow) {
+      const check = checkOutput(
+        { type: 'object', properties: { v: schema }, $defs: { n: nesting } },
+        { content: [], structuredContent: { v: value } },
+      );
+      expect(check?.verdict, what).toBe('not-checked');
+      expect(check?.message, what).toMatch(/took longer than 1000 ms and was stopped/);
+    }
+    expect(checkOutput(ORDER, { structuredContent: { id: 'a', total: 1 } })?.verdict).toBe('valid');
+    // uniqueItems still judges arrays it has the time for.
+    const duplicated = checkOutput(
+      { type: 'object', properties: { v: { type: 'array', uniqueItems: true } } },
+      { structuredContent: { v: [{ i: 1 }, { i: 2 }, { i: 1 }] } },
     );
-    expect(check?.verdict).toBe('not-checked');
-    expect(check?.message).toMatch(/took longer than/);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(duplicated?.verdict).toBe('invalid');
+    expect(duplicated?.errors[0]?.message).toMatch(/duplicate items/);
   });
 
   test('one tool’s $id does not leak into the next check', () => {

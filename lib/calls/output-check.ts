@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { DIALECTS, type Dialect, type DialectName } from '@/lib/checks/shared/tool-schema';
 import { isRecord } from '@/lib/json/is-record';
@@ -5,34 +6,35 @@ import { MAX_OUTPUT_ERRORS, type OutputCheck } from '@/lib/report/schema-calls';
 
 /** Larger output schemas are not compiled: compiling generates code in proportion to the schema. */
 export const MAX_OUTPUT_SCHEMA_CHARS = 64 * 1024;
-/** Past this, a `pattern` test stops the validation: a hostile pattern cannot pin the CPU for long. */
+/** Compiling and validating stop past this, however the schema and the result make them slow. */
 export const OUTPUT_CHECK_DEADLINE_MS = 1_000;
 
 const TEXT_MAX = 300;
 const bounded = (text: string) =>
   text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text;
 
-class DeadlineError extends Error {}
-
-/** When the validation in progress must stop; read by every `pattern` test. */
-let deadline = Number.POSITIVE_INFINITY;
-
 /**
- * Ajv's regular-expression engine, with a clock: each test first checks the deadline. (One test of
- * a catastrophic pattern cannot be interrupted; the bounded schema and result keep it to one.)
+ * Runs `run` under V8's execution timeout. node:vm's `timeout` terminates whatever JavaScript runs
+ * during the call, this realm's included, so it stops what no check inside Ajv could: one test of
+ * a catastrophic pattern, `uniqueItems` comparing a long array of objects pair by pair, `$ref`
+ * recursion through `anyOf` (https://nodejs.org/api/vm.html#scriptrunincontextcontextifiedobject-options).
  */
-const clockedRegExp = Object.assign(
-  (pattern: string, flags: string) => {
-    const re = new RegExp(pattern, flags);
-    return {
-      test(text: string) {
-        if (performance.now() > deadline) throw new DeadlineError('deadline');
-        return re.test(text);
-      },
-    };
-  },
-  { code: 'clockedRegExp' },
-);
+const deadlineScript = new vm.Script('run()');
+let deadlineContext: vm.Context | undefined;
+function withinDeadline<T>(run: () => T): T {
+  deadlineContext ??= vm.createContext({});
+  deadlineContext.run = run;
+  try {
+    return deadlineScript.runInContext(deadlineContext, {
+      timeout: OUTPUT_CHECK_DEADLINE_MS,
+    }) as T;
+  } finally {
+    deadlineContext.run = undefined;
+  }
+}
+
+const timedOut = (error: unknown) =>
+  isRecord(error) && error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 
 type AnyAjv = ReturnType<Dialect['create']>;
 const instances = new Map<DialectName, AnyAjv>();
@@ -41,7 +43,7 @@ const instances = new Map<DialectName, AnyAjv>();
 function ajvFor(dialect: Dialect): AnyAjv {
   let ajv = instances.get(dialect.name);
   if (!ajv) {
-    ajv = dialect.create({ regExp: clockedRegExp }, { allErrors: true });
+    ajv = dialect.create({}, { allErrors: true });
     instances.set(dialect.name, ajv);
   }
   return ajv;
@@ -123,32 +125,38 @@ export function checkOutput(outputSchema: unknown, result: unknown): OutputCheck
   const schema: Record<string, unknown> = { ...outputSchema };
   delete schema.$schema;
   const refsBefore = new Set(Object.keys(ajv.refs));
-  deadline = performance.now() + OUTPUT_CHECK_DEADLINE_MS;
+  let stopped = false;
   try {
-    const validate: ValidateFunction = ajv.compile(schema);
-    if (validate(structured))
-      return verdict('valid', 'structuredContent conforms to the outputSchema.');
-    const errors = validate.errors ?? [];
+    const [valid, errors] = withinDeadline(() => {
+      const validate: ValidateFunction = ajv.compile(schema);
+      return [validate(structured), validate.errors ?? []] as const;
+    });
+    if (valid) return verdict('valid', 'structuredContent conforms to the outputSchema.');
     return verdict(
       'invalid',
       `structuredContent does not conform to the outputSchema (${errors.length} error${errors.length === 1 ? '' : 's'}).`,
       errors,
     );
   } catch (error) {
+    stopped = timedOut(error);
     return verdict(
       'not-checked',
-      error instanceof DeadlineError
-        ? `Checking structuredContent took longer than ${OUTPUT_CHECK_DEADLINE_MS} ms (the outputSchema's patterns); it was stopped.`
+      stopped
+        ? `Checking structuredContent took longer than ${OUTPUT_CHECK_DEADLINE_MS} ms and was stopped: the outputSchema makes it slow for this result (a pattern that backtracks, uniqueItems over a long array of objects, or recursion through anyOf).`
         : `The outputSchema could not be compiled: ${bounded(error instanceof Error ? error.message : String(error))}`,
     );
   } finally {
-    deadline = Number.POSITIVE_INFINITY;
-    // One tool's `$id`s never meet another's.
-    try {
-      ajv.removeSchema(schema);
-    } catch {
-      // Nothing was added.
+    if (stopped) {
+      // Stopped halfway through, this Ajv may hold a part-compiled schema: the next check starts afresh.
+      instances.delete(dialect.name);
+    } else {
+      // One tool's `$id`s never meet another's.
+      try {
+        ajv.removeSchema(schema);
+      } catch {
+        // Nothing was added.
+      }
+      for (const ref of Object.keys(ajv.refs)) if (!refsBefore.has(ref)) delete ajv.refs[ref];
     }
-    for (const ref of Object.keys(ajv.refs)) if (!refsBefore.has(ref)) delete ajv.refs[ref];
   }
 }
