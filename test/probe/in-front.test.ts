@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as wait } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { runHealthCheck } from '@/lib/diagnose/run-health-check';
@@ -339,8 +340,6 @@ describe('event streams that arrive late', () => {
             const priming = 'id: 0\ndata:\n\n';
             const message = `event: message\ndata: ${body}\n\n`;
             const sse = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
-            const holdUntil = (at: number) =>
-              new Promise((resolve) => setTimeout(resolve, at - Date.now()));
             if (mode === 'compressed') {
               copyHead(answer, res, { ...sse, 'content-encoding': 'gzip' });
               res.end(gzipSync(priming + message));
@@ -349,11 +348,11 @@ describe('event streams that arrive late', () => {
             if (mode === 'streamed') {
               copyHead(answer, res, sse);
               res.write(priming);
-              await holdUntil(Date.now() + holdMs);
+              await wait(holdMs);
               res.end(message);
               return;
             }
-            await holdUntil(started + holdMs);
+            await wait(started + holdMs - Date.now());
             copyHead(answer, res, sse);
             res.end(priming + message);
           })
